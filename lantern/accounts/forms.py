@@ -1,0 +1,172 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.contrib.auth import password_validation
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from lantern.core.timezones import all_zones, is_valid_zone
+
+from . import services
+from .models import Pathway, Role, User
+
+format_html_lazy = lazy(format_html, SafeString)
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up (handle, optional email, password) plus consent to the guidelines and
+    the privacy notice, recorded with their versions."""
+
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
+    accept_guidelines = forms.BooleanField(
+        required=True,
+        label=format_html_lazy(
+            _('I have read and accept the <a href="{}">community guidelines</a>.'),
+            reverse_lazy("core-guidelines"),
+        ),
+        error_messages={"required": _("Please accept the community guidelines to join.")},
+    )
+    accept_privacy = forms.BooleanField(
+        required=True,
+        label=format_html_lazy(
+            _('I have read the <a href="{}">privacy notice</a>.'), reverse_lazy("core-privacy")
+        ),
+        error_messages={"required": _("Please confirm you have read the privacy notice.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Handle")
+        self.fields["username"].help_text = _(
+            "The name other people see. Use a nickname; no last names."
+        )
+        self.fields["username"].widget.attrs.update(
+            placeholder=_("for example river_k"), autocapitalize="none", spellcheck="false"
+        )
+        self.fields["email"].label = _("Email")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["password1"].widget.attrs.pop("placeholder", None)
+        if "password2" in self.fields:
+            self.fields["password2"].widget.attrs.pop("placeholder", None)
+        self.fields["email"].help_text = _(
+            "Only used to reset your password. Without it, you get recovery codes instead."
+        )
+        self.order_fields(
+            ["username", "email", "password1", "password2", "accept_guidelines", "accept_privacy"]
+        )
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data.get("time_zone", "")
+        return zone if is_valid_zone(zone) else ""
+
+    def custom_signup(self, request, user):
+        user.language = getattr(request, "LANGUAGE_CODE", "en")[:2]
+        user.time_zone = self.cleaned_data.get("time_zone", "")
+        user.save(update_fields=["language", "time_zone"])
+        services.on_signup(user)
+        services.record_consents(
+            user,
+            guidelines=self.cleaned_data["accept_guidelines"],
+            privacy=self.cleaned_data["accept_privacy"],
+        )
+
+
+class PreferencesForm(forms.ModelForm):
+    pathways = forms.MultipleChoiceField(
+        label=_("Recovery pathways I am interested in"),
+        choices=Pathway.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    class Meta:
+        model = User
+        fields = [
+            "handle",
+            "pronouns",
+            "language",
+            "time_zone",
+            "pathways",
+            "notify_email",
+            "notify_push",
+            "quiet_hours_start",
+            "quiet_hours_end",
+        ]
+        widgets = {
+            "quiet_hours_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_hours_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {
+            "pronouns": _("Optional, shown next to your handle."),
+            "quiet_hours_start": _(
+                "No email or device notifications between these times, except urgent safety alerts."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [("", _("Use the community's time zone"))] + [
+            (z, z.replace("_", " ")) for z in all_zones()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("quiet_hours_start"), data.get("quiet_hours_end")
+        if (start is None) != (end is None):
+            self.add_error(
+                "quiet_hours_end" if end is None else "quiet_hours_start",
+                _("Give both a start and an end for quiet hours, or neither."),
+            )
+        if data.get("notify_email") and not self.instance.email:
+            self.add_error(
+                "notify_email", _("Add an email address first to get notifications by email.")
+            )
+        return data
+
+
+class RecoverForm(forms.Form):
+    handle = forms.CharField(label=_("Handle"), max_length=30)
+    code = forms.CharField(
+        label=_("One of your recovery codes"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    password1 = forms.CharField(
+        label=_("New password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("New password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords are not the same."))
+        return data
+
+
+class ConfirmPasswordForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("That is not your password."))
+        return self.cleaned_data["password"]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+    action = forms.ChoiceField(choices=[("grant", "grant"), ("revoke", "revoke")])

@@ -1,0 +1,73 @@
+"""Two cross-cutting rules that every request must pass, so they live in middleware:
+
+* the page speaks the language the signed-in person chose (anonymous visitors: cookie, then the
+  browser's Accept-Language, through Django's LocaleMiddleware);
+* staff (specialist, moderator, admin) must have two-factor authentication turned on and used
+  in this session, and their sessions end after STAFF_IDLE_SECONDS without a request.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from lantern.core import access
+
+LAST_SEEN_KEY = "lantern_last_seen"
+# Paths a staff member without two-factor may still reach: setting it up, leaving, and help.
+MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/")
+ALWAYS_OPEN_PREFIXES = ("/help/", "/static/", "/language/", "/sw.js", "/manifest.webmanifest")
+
+
+def user_language(get_response):
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return get_response(request)
+
+    return middleware
+
+
+def _session_used_mfa(request) -> bool:
+    methods = request.session.get("account_authentication_methods", [])
+    return any(m.get("method") == "mfa" for m in methods)
+
+
+def _has_totp(user) -> bool:
+    return user.authenticator_set.filter(type="totp").exists()
+
+
+def staff_session_guard(get_response):
+    def middleware(request):
+        user = request.user
+        if not user.is_authenticated or not access.needs_mfa(user):
+            return get_response(request)
+        path = request.path
+        now = time.time()
+        last_seen = request.session.get(LAST_SEEN_KEY)
+        if last_seen is not None and now - last_seen > settings.STAFF_IDLE_SECONDS:
+            logout(request)
+            messages.info(request, _("You were signed out after 30 minutes without activity."))
+            return redirect(f"{reverse('account_login')}?next={path}")
+        request.session[LAST_SEEN_KEY] = now
+        if path.startswith(ALWAYS_OPEN_PREFIXES + MFA_SETUP_PREFIXES):
+            return get_response(request)
+        if not _has_totp(user):
+            messages.warning(
+                request, _("Your role needs two-factor authentication. Please set it up now.")
+            )
+            return redirect("mfa_activate_totp")
+        if not _session_used_mfa(request):
+            # Signed in before two-factor was required of them: sign in again with both factors.
+            logout(request)
+            return redirect(f"{reverse('account_login')}?next={path}")
+        return get_response(request)
+
+    return middleware

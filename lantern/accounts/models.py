@@ -1,0 +1,157 @@
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    SUPPORTER = "supporter", _("Supporter")
+    SPECIALIST = "specialist", _("Peer specialist")
+    MODERATOR = "moderator", _("Moderator")
+    ADMIN = "admin", _("Administrator")
+
+
+class Pathway(models.TextChoices):
+    TWELVE_STEP = "12-step", _("12-step")
+    SMART = "smart", _("SMART Recovery")
+    DHARMA = "dharma", _("Refuge Recovery / Recovery Dharma")
+    FAITH = "faith", _("Faith-based")
+    MEDICATION = "medication", _("Medication-assisted recovery")
+    HARM_REDUCTION = "harm-reduction", _("Harm reduction")
+    OTHER = "other", _("Other")
+
+
+handle_validator = RegexValidator(
+    r"^[A-Za-z0-9_.-]{3,30}$",
+    _("Use 3 to 30 letters, numbers, dots, dashes or underscores."),
+)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, handle):
+        return self.get(handle__iexact=handle)
+
+    def create_user(self, handle, password=None, **fields):
+        user = self.model(handle=handle, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, handle, password=None, **fields):
+        from lantern.accounts import services
+
+        user = self.create_user(handle, password, **fields)
+        services.grant_role(user, Role.ADMIN, by=None)
+        return user
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person on Lantern: a handle, never a legal name. Email is optional."""
+
+    handle = models.CharField(
+        _("handle"),
+        max_length=30,
+        unique=True,
+        validators=[handle_validator],
+        help_text=_("The name others see. Not your real name, unless you want it to be."),
+    )
+    email = models.EmailField(_("email"), blank=True, default="")
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
+    pathways = models.JSONField(_("recovery pathways of interest"), default=list, blank=True)
+    notify_email = models.BooleanField(_("send notifications by email"), default=False)
+    notify_push = models.BooleanField(_("send notifications to my devices"), default=True)
+    quiet_hours_start = models.TimeField(_("quiet hours start"), null=True, blank=True)
+    quiet_hours_end = models.TimeField(_("quiet hours end"), null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="Managed by the admin role.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "handle"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("handle"), name="unique_handle_ci"),
+            models.UniqueConstraint(
+                Lower("email"), condition=~models.Q(email=""), name="unique_email_when_set"
+            ),
+        ]
+
+    def __str__(self):
+        return self.handle
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        return frozenset(self.role_grants.values_list("role", flat=True))
+
+    def get_pathways_display(self) -> list[str]:
+        labels = dict(Pathway.choices)
+        return [str(labels.get(p, p)) for p in self.pathways]
+
+
+class RoleGrant(models.Model):
+    """A role a person holds. Granted and revoked only through accounts.services."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    granted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_grant_per_role")]
+
+    def __str__(self):
+        return f"{self.user} as {self.role}"
+
+
+class ConsentRecord(models.Model):
+    """That a person accepted a version of a document (the guidelines, the privacy notice)."""
+
+    class Document(models.TextChoices):
+        GUIDELINES = "guidelines", _("Community guidelines")
+        PRIVACY = "privacy", _("Privacy notice")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    document = models.CharField(max_length=16, choices=Document.choices)
+    version = models.CharField(max_length=32)
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at"]
+
+    def __str__(self):
+        return f"{self.user} accepted {self.document} {self.version}"
+
+
+class AccountRecoveryCode(models.Model):
+    """A one-time code that lets a person without email set a new password. Only a hash is
+    kept; the codes are shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "code_hash"])]
+
+    def __str__(self):
+        return f"recovery code of {self.user}"

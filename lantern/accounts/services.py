@@ -1,0 +1,200 @@
+"""Account operations. Views, the admin, commands and the API call these; each checks its rule,
+writes in one transaction and records what it did in the audit log."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.db import transaction
+from django.utils import timezone
+
+from lantern.core import audit
+from lantern.core.models import Notification
+
+from .models import AccountRecoveryCode, ConsentRecord, Role, RoleGrant, User
+
+RECOVERY_CODE_COUNT = 10
+# No 0/o, 1/l/i: codes get written on paper and read back on a phone.
+_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+class AccountError(Exception):
+    """A rule of the accounts domain was broken; the message is shown to the person."""
+
+
+def _sync_django_flags(user: User) -> None:
+    """The Django admin keys off is_staff/is_superuser; keep them in step with the admin role."""
+    is_admin = user.role_grants.filter(role=Role.ADMIN).exists()
+    if user.is_staff != is_admin or user.is_superuser != is_admin:
+        user.is_staff = user.is_superuser = is_admin
+        user.save(update_fields=["is_staff", "is_superuser"])
+    user.__dict__.pop("roles", None)
+
+
+@transaction.atomic
+def grant_role(user: User, role: str, *, by: User | None) -> bool:
+    """Give `user` a role. Returns False if they already held it."""
+    if role not in Role.values:
+        raise AccountError(f"Unknown role {role!r}")
+    _, created = RoleGrant.objects.get_or_create(user=user, role=role, defaults={"granted_by": by})
+    if created:
+        audit.record(by, "role.grant", user, subject=user, role=role)
+    _sync_django_flags(user)
+    return created
+
+
+@transaction.atomic
+def revoke_role(user: User, role: str, *, by: User | None) -> bool:
+    """Take a role away. The last admin cannot lose the admin role."""
+    if (
+        role == Role.ADMIN
+        and RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
+        and RoleGrant.objects.filter(role=Role.ADMIN, user=user).exists()
+    ):
+        raise AccountError("Lantern needs at least one administrator.")
+    deleted, _ = RoleGrant.objects.filter(user=user, role=role).delete()
+    if deleted:
+        audit.record(by, "role.revoke", user, subject=user, role=role)
+    _sync_django_flags(user)
+    return bool(deleted)
+
+
+def record_consents(user: User, *, guidelines: bool, privacy: bool) -> None:
+    """Record which versions of the guidelines and privacy notice the person accepted, and when."""
+    now = timezone.now()
+    if guidelines:
+        ConsentRecord.objects.create(
+            user=user,
+            document=ConsentRecord.Document.GUIDELINES,
+            version=settings.GUIDELINES_VERSION,
+            accepted_at=now,
+        )
+    if privacy:
+        ConsentRecord.objects.create(
+            user=user,
+            document=ConsentRecord.Document.PRIVACY,
+            version=settings.PRIVACY_VERSION,
+            accepted_at=now,
+        )
+
+
+@transaction.atomic
+def on_signup(user: User) -> None:
+    """Every person who signs up is a member."""
+    grant_role(user, Role.MEMBER, by=None)
+
+
+def _hash_code(user_id: int, code: str) -> str:
+    normalised = code.strip().lower().replace("-", "").replace(" ", "")
+    return hashlib.sha256(f"{user_id}:{normalised}".encode()).hexdigest()
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@transaction.atomic
+def create_recovery_codes(user: User) -> list[str]:
+    """Replace the person's account recovery codes with ten new ones and return them (the only
+    time they exist in clear)."""
+    user.recovery_codes.all().delete()
+    codes = [_new_code() for _ in range(RECOVERY_CODE_COUNT)]
+    AccountRecoveryCode.objects.bulk_create(
+        AccountRecoveryCode(user=user, code_hash=_hash_code(user.pk, code)) for code in codes
+    )
+    audit.record(user, "recovery_codes.create", user, subject=user)
+    return codes
+
+
+def unused_recovery_codes(user: User) -> int:
+    return user.recovery_codes.filter(used_at__isnull=True).count()
+
+
+@transaction.atomic
+def recover_with_code(handle: str, code: str, new_password: str) -> User:
+    """Set a new password for the person whose handle and unused recovery code match. The code is
+    used up. The same error for a wrong handle or a wrong code, so handles cannot be probed."""
+    wrong = AccountError("That handle and recovery code do not match an unused code.")
+    user = User.objects.filter(handle__iexact=handle.strip(), is_active=True).first()
+    if user is None:
+        raise wrong
+    match = (
+        AccountRecoveryCode.objects.select_for_update()
+        .filter(user=user, code_hash=_hash_code(user.pk, code), used_at__isnull=True)
+        .first()
+    )
+    if match is None:
+        raise wrong
+    password_validation.validate_password(new_password, user)
+    match.used_at = timezone.now()
+    match.save(update_fields=["used_at"])
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit.record(user, "account.recover", user, subject=user)
+    return user
+
+
+def export_data(user: User) -> dict:
+    """Everything Lantern keeps about the person, as JSON-ready data."""
+    return {
+        "format": "lantern-export-1",
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "handle": user.handle,
+            "email": user.email,
+            "pronouns": user.pronouns,
+            "language": user.language,
+            "time_zone": user.time_zone,
+            "pathways": user.pathways,
+            "notify_email": user.notify_email,
+            "notify_push": user.notify_push,
+            "quiet_hours_start": user.quiet_hours_start.isoformat()
+            if user.quiet_hours_start
+            else None,
+            "quiet_hours_end": user.quiet_hours_end.isoformat() if user.quiet_hours_end else None,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "roles": sorted(user.roles),
+        "consents": [
+            {"document": c.document, "version": c.version, "accepted_at": c.accepted_at.isoformat()}
+            for c in user.consents.all()
+        ],
+        "notifications": [
+            {
+                "kind": n.kind,
+                "title": n.title,
+                "body": n.body,
+                "url": n.url,
+                "created_at": n.created_at.isoformat(),
+                "read_at": n.read_at.isoformat() if n.read_at else None,
+            }
+            for n in Notification.objects.for_user(user)
+        ],
+        "audit_events_about_me": [
+            {"at": e.at.isoformat(), "action": e.action, "actor": str(e.actor or "")}
+            for e in user.audit_events_about.select_related("actor")
+        ],
+    }
+
+
+@transaction.atomic
+def erase_account(user: User) -> None:
+    """Delete the person and everything private to them. Later apps add their own steps here
+    (anonymising community posts) before the delete cascades."""
+    if user.role_grants.filter(role=Role.ADMIN).exists() and (
+        RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
+    ):
+        raise AccountError("Lantern needs at least one administrator; appoint another first.")
+    audit.record(None, "account.erase", None, handle_hash=_hash_code(0, user.handle)[:16])
+    user.delete()
+
+
+@transaction.atomic
+def update_preferences(user: User, **fields) -> User:
+    """Save profile and notification preferences (already validated by the form)."""
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+    return user

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("accounts/preferences/", views.preferences, name="accounts-preferences"),
+    path("accounts/recovery-codes/", views.recovery_codes, name="accounts-recovery-codes"),
+    path("accounts/recover/", views.recover, name="accounts-recover"),
+    path("accounts/export/", views.export, name="accounts-export"),
+    path("accounts/delete/", views.erase, name="accounts-erase"),
+    path("staff/people/", views.staff_people, name="accounts-staff-people"),
+    path("staff/people/<str:handle>/", views.staff_person, name="accounts-staff-person"),
+    path(
+        "staff/people/<str:handle>/roles/",
+        views.staff_person_role,
+        name="accounts-staff-person-role",
+    ),
+]

@@ -1,0 +1,163 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lantern.core import access
+
+from . import services
+from .forms import ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
+from .models import Role, User
+
+
+def _get_person_for_admin(request, handle: str) -> User:
+    """The person an admin is managing, or 404 for anyone who is not an admin."""
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    return get_object_or_404(User, handle__iexact=handle)
+
+
+@login_required
+def preferences(request):
+    form = PreferencesForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.update_preferences(
+            request.user, **{name: form.cleaned_data[name] for name in form.changed_data}
+        )
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("accounts-preferences")
+    return render(
+        request,
+        "accounts/preferences.html",
+        {"form": form, "recovery_codes_left": services.unused_recovery_codes(request.user)},
+    )
+
+
+@login_required
+def recovery_codes(request):
+    """Make a new set of account recovery codes (after the password is confirmed) and show them
+    once."""
+    form = ConfirmPasswordForm(request.user, request.POST or None)
+    codes = None
+    if request.method == "POST" and form.is_valid():
+        codes = services.create_recovery_codes(request.user)
+    return render(
+        request,
+        "accounts/recovery_codes.html",
+        {
+            "form": form,
+            "codes": codes,
+            "left": services.unused_recovery_codes(request.user),
+        },
+    )
+
+
+def recover(request):
+    """Set a new password with a recovery code: the way back in for people without email."""
+    form = RecoverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recover_with_code(
+                form.cleaned_data["handle"],
+                form.cleaned_data["code"],
+                form.cleaned_data["password1"],
+            )
+        except services.AccountError as exc:
+            form.add_error("code", str(exc))
+        except ValidationError as exc:
+            form.add_error("password1", exc)
+        else:
+            messages.success(request, _("Your password is changed. Sign in with it now."))
+            return redirect("account_login")
+    return render(request, "accounts/recover.html", {"form": form})
+
+
+@login_required
+def export(request):
+    data = services.export_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="lantern-{stamp}.json"'
+    return response
+
+
+@login_required
+def erase(request):
+    form = ConfirmPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.erase_account(request.user)
+        except services.AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your data are deleted. Take care."))
+            return redirect("core-home")
+    return render(request, "accounts/erase.html", {"form": form})
+
+
+@login_required
+def staff_people(request):
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    people = User.objects.order_by("handle").prefetch_related("role_grants")
+    query = request.GET.get("q", "").strip()
+    if query:
+        people = people.filter(handle__icontains=query)
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        people = people.filter(role_grants__role=role)
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/staff_people.html",
+        {"page": page, "query": query, "role": role, "roles": Role.choices},
+    )
+
+
+@login_required
+def staff_person(request, handle: str):
+    person = _get_person_for_admin(request, handle)
+    return render(
+        request,
+        "accounts/staff_person.html",
+        {"person": person, "roles": Role.choices, "held": person.roles},
+    )
+
+
+@login_required
+@require_POST
+def staff_person_role(request, handle: str):
+    person = _get_person_for_admin(request, handle)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role and whether to grant or revoke it."))
+        return redirect("accounts-staff-person", handle=person.handle)
+    role, action = form.cleaned_data["role"], form.cleaned_data["action"]
+    try:
+        if action == "grant":
+            services.grant_role(person, role, by=request.user)
+            messages.success(
+                request,
+                _("%(who)s is now %(role)s.") % {"who": person.handle, "role": Role(role).label},
+            )
+        else:
+            services.revoke_role(person, role, by=request.user)
+            messages.success(
+                request,
+                _("%(who)s is no longer %(role)s.")
+                % {"who": person.handle, "role": Role(role).label},
+            )
+    except services.AccountError as exc:
+        messages.error(request, str(exc))
+    return redirect("accounts-staff-person", handle=person.handle)

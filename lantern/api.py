@@ -1,0 +1,17 @@
+"""/api/v1/: one django-ninja API; each app adds its router here."""
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from lantern.accounts.api import router as accounts_router
+from lantern.core.api import router as core_router
+
+api = NinjaAPI(
+    title="Lantern API",
+    version="1",
+    urls_namespace="api",
+    auth=django_auth,
+    docs_url="/docs",
+)
+api.add_router("/", accounts_router)
+api.add_router("/notifications", core_router)

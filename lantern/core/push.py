@@ -1,0 +1,58 @@
+"""Web Push with VAPID (pywebpush). The site is an installable web app; its service worker
+(static/js/sw.js, served at /sw.js) shows what arrives here."""
+
+import base64
+import json
+import logging
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+logger = logging.getLogger(__name__)
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def new_vapid_private_key() -> str:
+    """A new P-256 private key as pywebpush and the VAPID spec expect (raw, base64url)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    return _b64url(key.private_numbers().private_value.to_bytes(32, "big"))
+
+
+def vapid_public_key(private_key: str) -> str:
+    """The application server key the browser needs to subscribe (uncompressed point)."""
+    raw = base64.urlsafe_b64decode(private_key + "=" * (-len(private_key) % 4))
+    key = ec.derive_private_key(int.from_bytes(raw, "big"), ec.SECP256R1())
+    point = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return _b64url(point)
+
+
+class SubscriptionGone(Exception):
+    """The push service says this subscription no longer exists."""
+
+
+def send(subscription, payload: dict, *, private_key: str, contact: str, urgent: bool) -> None:
+    from pywebpush import WebPushException, webpush
+
+    try:
+        webpush(
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=json.dumps(payload),
+            vapid_private_key=private_key,
+            vapid_claims={"sub": contact},
+            ttl=3600 if urgent else 24 * 3600,
+            headers={"Urgency": "high" if urgent else "normal"},
+            timeout=10,
+        )
+    except WebPushException as exc:
+        status = getattr(exc.response, "status_code", None)
+        if status in (404, 410):
+            raise SubscriptionGone from exc
+        raise

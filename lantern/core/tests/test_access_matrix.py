@@ -1,0 +1,232 @@
+"""The access matrix: every URL name of the project, requested by an anonymous visitor and by each
+person of `people` (see conftest), with the answer each must get.
+
+Adding a URL without an entry here fails `test_every_url_name_is_in_the_matrix`: decide who may
+reach it and write it down. Records in URLs belong to river; sam (another member) must get a
+404 for them, never river's data.
+
+Expected answers: an HTTP status, or LOGIN for a redirect to the sign-in page.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from lantern.conftest import sign_in
+from lantern.core.models import AuditEvent
+from lantern.core.notifications import notify
+
+LOGIN = "login"
+WHO = ["anon", "river", "sam", "jo", "casey", "morgan", "alex"]
+
+
+def everyone(answer):
+    return dict.fromkeys(WHO, answer)
+
+
+def signed_in(answer=200, anon=LOGIN):
+    return {**everyone(answer), "anon": anon}
+
+
+def admin_only(answer=200):
+    return {**everyone(404), "anon": LOGIN, "alex": answer}
+
+
+def river_only(answer, others=404):
+    return {**everyone(others), "anon": LOGIN, "river": answer}
+
+
+def staff_mfa(staff_answer, member_answer, anon=LOGIN):
+    """allauth's two-factor pages: staff have an authenticator, members (here) do not."""
+    answers = everyone(member_answer)
+    answers.update(anon=anon, casey=staff_answer, morgan=staff_answer, alex=staff_answer)
+    return answers
+
+
+# name: (method, kwargs, answers). kwargs may name `notification` (one of river's).
+MATRIX = {
+    # Public pages
+    "core-home": ("get", None, everyone(200)),
+    "core-help": ("get", None, everyone(200)),
+    "core-guidelines": ("get", None, everyone(200)),
+    "core-privacy": ("get", None, everyone(200)),
+    "core-healthz": ("get", None, everyone(200)),
+    "core-manifest": ("get", None, everyone(200)),
+    "core-service-worker": ("get", None, everyone(200)),
+    "core-push-key": ("get", None, everyone(200)),
+    "core-language": ("post", None, everyone(302)),
+    # A person's own notifications
+    "core-notifications": ("get", None, signed_in()),
+    "core-notifications-read-all": ("post", None, signed_in(302)),
+    "core-notification-open": ("post", {"pk": "notification"}, river_only(302)),
+    "core-push-subscribe": ("post", None, signed_in(400)),
+    "core-push-unsubscribe": ("post", None, signed_in(400)),
+    # A person's own account
+    "accounts-preferences": ("get", None, signed_in()),
+    "accounts-recovery-codes": ("get", None, signed_in()),
+    "accounts-recover": ("get", None, everyone(200)),
+    "accounts-export": ("get", None, signed_in()),
+    "accounts-erase": ("get", None, signed_in()),
+    # Staff pages: administrators only; everyone else is told nothing exists
+    "accounts-staff-people": ("get", None, admin_only()),
+    "accounts-staff-person": ("get", {"handle": "river"}, admin_only()),
+    "accounts-staff-person-role": ("post", {"handle": "river"}, admin_only(302)),
+    # allauth: sign-up, sign-in and password pages
+    "account_login": ("get", None, signed_in(302, anon=200)),
+    "account_signup": ("get", None, signed_in(302, anon=200)),
+    "account_logout": ("get", None, signed_in(200, anon=302)),
+    "account_inactive": ("get", None, everyone(200)),
+    "account_reauthenticate": ("get", None, signed_in()),
+    "account_email": ("get", None, signed_in()),
+    "account_email_verification_sent": ("get", None, everyone(200)),
+    "account_change_password": ("get", None, signed_in()),
+    "account_set_password": ("get", None, signed_in(302)),  # has a password: go to "change"
+    "account_reset_password": ("get", None, everyone(200)),
+    "account_reset_password_done": ("get", None, everyone(200)),
+    "account_reset_password_from_key": (
+        "get",
+        {"uidb36": "zz", "key": "not-a-key"},
+        everyone(200),  # shows "this link is invalid"
+    ),
+    "account_reset_password_from_key_done": ("get", None, everyone(200)),
+    "account_confirm_email": ("get", {"key": "not-a-key"}, everyone(200)),
+    "account_confirm_login_code": ("get", None, signed_in(302)),  # login by code is off
+    # allauth: two-factor
+    "mfa_index": ("get", None, signed_in()),
+    "mfa_authenticate": ("get", None, signed_in(302)),  # only during a sign-in
+    "mfa_reauthenticate": ("get", None, staff_mfa(200, 302)),
+    "mfa_activate_totp": (
+        "get",
+        None,
+        signed_in(302),
+    ),  # staff: on already; members: password first
+    "mfa_deactivate_totp": ("get", None, staff_mfa(302, 404)),
+    "mfa_view_recovery_codes": ("get", None, signed_in(404)),
+    "mfa_generate_recovery_codes": ("get", None, signed_in(302)),  # password first
+    "mfa_download_recovery_codes": ("get", None, signed_in(404)),
+    # The API: the schema is public, everything else needs a session
+    "api:openapi-json": ("get", None, everyone(200)),
+    "api:openapi-view": ("get", None, everyone(200)),
+    "api:api-root": ("get", None, everyone(404)),
+    "api:accounts-me": ("get", None, signed_in(200, anon=401)),
+    "api:core-notifications-api": ("get", None, signed_in(200, anon=401)),
+}
+
+# The Django admin: only administrators (with two-factor) get in. Every admin URL name is
+# requested; object pages use a real object where one exists.
+ADMIN_ANSWERS_FOR_OTHERS = {"anon": 302, "river": 302, "sam": 302, "jo": 302}
+ADMIN_EXCEPTIONS = {
+    # name: alex's answer where it is not 200
+    "admin:logout": 405,  # POST only
+    "admin:login": 302,  # already signed in: on to the admin
+    "admin:autocomplete": 403,  # needs field parameters
+    "admin:view_on_site": 404,
+    "admin:mfa_authenticator_add": 403,  # authenticators are added by their owner only
+    "admin:core_auditevent_add": 403,  # the audit log is written by services only
+    "admin:core_auditevent_delete": 403,
+    "admin:django_tasks_database_dbtaskresult_add": 403,  # tasks are enqueued by code only
+}
+
+
+def url_names():
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, ns)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def test_every_url_name_is_in_the_matrix():
+    missing = [n for n in url_names() if n not in MATRIX and not n.startswith("admin:")]
+    assert missing == [], f"add these URL names to the access matrix: {missing}"
+    stale = [n for n in MATRIX if n not in url_names()]
+    assert stale == [], f"these matrix entries name no URL: {stale}"
+
+
+@pytest.fixture
+def clients(people):
+    result = {"anon": Client()}
+    for person in people:
+        result[person.handle] = sign_in(Client(), person)
+    return result
+
+
+def _check(client, method, url, expected):
+    response = getattr(client, method)(url)
+    if expected == LOGIN:
+        location = response.get("Location", "")
+        return response.status_code == 302 and location.startswith("/accounts/login/"), (
+            f"{response.status_code} {location}"
+        )
+    return response.status_code == expected, str(response.status_code)
+
+
+@pytest.mark.django_db
+def test_each_url_answers_each_person_as_the_matrix_says(people, clients):
+    notification = notify(people.river, "test", "For river only")
+    failures = []
+    for name, (method, kwargs, answers) in MATRIX.items():
+        kwargs = {
+            k: notification.pk if v == "notification" else v for k, v in (kwargs or {}).items()
+        }
+        url = reverse(name, kwargs=kwargs or None)
+        for who in WHO:
+            ok, got = _check(clients[who], method, url, answers[who])
+            if not ok:
+                failures.append(f"{name} {url} as {who}: expected {answers[who]}, got {got}")
+    assert failures == [], "\n".join(failures)
+
+
+def _admin_url(name, people):
+    """Reverse an admin URL name, with a real object for object pages."""
+    from django.contrib import admin
+
+    if name in ("admin:app_list",):
+        return reverse(name, kwargs={"app_label": "accounts"})
+    if name == "admin:view_on_site":
+        return reverse(name, kwargs={"content_type_id": 1, "object_id": 1})
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if name.startswith(prefix):
+            if name.endswith(("_changelist", "_add")):
+                return reverse(name)
+            obj = model._default_manager.order_by("pk").first()
+            if obj is None:
+                return None
+            return reverse(name, args=[obj.pk])
+    return reverse(name)
+
+
+@pytest.mark.django_db
+def test_the_admin_is_for_administrators_only(people, clients):
+    AuditEvent.objects.create(action="test")  # something to open in the audit log
+    failures = []
+    names = [n for n in url_names() if n.startswith("admin:")]
+    assert len(names) > 20
+    for name in names:
+        url = _admin_url(name, people)
+        if url is None:
+            continue
+        method = "post" if name == "admin:logout" else "get"
+        for who, answer in ADMIN_ANSWERS_FOR_OTHERS.items():
+            status = getattr(clients[who], method)(url).status_code
+            if name in ("admin:logout", "admin:jsi18n"):
+                continue  # logging out, or a translation catalogue: nothing private
+            if status not in (answer, 403):
+                failures.append(f"{name} as {who}: got {status}")
+        # casey and morgan are staff of Lantern but not admins of the site
+        for who in ("casey", "morgan"):
+            status = getattr(clients[who], method)(url).status_code
+            if name not in ("admin:logout", "admin:jsi18n") and status not in (302, 403):
+                failures.append(f"{name} as {who}: got {status}")
+        expected = ADMIN_EXCEPTIONS.get(name, 200)
+        status = clients["alex"].get(url).status_code
+        if status != expected:
+            failures.append(f"{name} as alex: expected {expected}, got {status}")
+    assert failures == [], "\n".join(failures)

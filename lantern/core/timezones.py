@@ -1,0 +1,51 @@
+"""Time helpers. Instants are stored in UTC; people see their own zone."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, available_timezones
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def zone_for(user) -> ZoneInfo:
+    name = getattr(user, "time_zone", "") or settings.LANTERN_DEFAULT_TIME_ZONE
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+
+
+def local_now(user, now: datetime | None = None) -> datetime:
+    return (now or timezone.now()).astimezone(zone_for(user))
+
+
+def is_valid_zone(name: str) -> bool:
+    return name in all_zones()
+
+
+_ZONES: list[str] = []
+
+
+def all_zones() -> list[str]:
+    if not _ZONES:
+        _ZONES.extend(sorted(z for z in available_timezones() if "/" in z and "Etc" not in z))
+    return _ZONES
+
+
+def quiet_hours_end(start: time | None, end: time | None, zone: ZoneInfo, now: datetime):
+    """When the quiet hours that contain `now` end (an aware datetime), or None if `now` is not
+    inside them. Quiet hours may wrap midnight (22:00–07:00)."""
+    if start is None or end is None or start == end:
+        return None
+    local = now.astimezone(zone)
+    t = local.time().replace(tzinfo=None)
+    if start < end:
+        inside = start <= t < end
+        end_date = local.date()
+    else:
+        inside = t >= start or t < end
+        end_date = local.date() + timedelta(days=1) if t >= start else local.date()
+    if not inside:
+        return None
+    # Build the wall-clock end and let zoneinfo resolve it (DST-safe: fold=0 picks the first).
+    return datetime.combine(end_date, end, tzinfo=zone)

@@ -1,0 +1,161 @@
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
+
+from lantern.accounts import services as account_services
+from lantern.core import access, notifications, push
+from lantern.core.models import Notification, PushSubscription
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
+    user = request.user
+    context = {
+        "recent_notifications": Notification.objects.for_user(user)[:5],
+        "needs_recovery_codes": not user.email
+        and account_services.unused_recovery_codes(user) == 0,
+    }
+    return render(request, "core/home.html", context)
+
+
+@cache_control(public=True, max_age=300)
+def help_page(request):
+    return render(request, "core/help.html")
+
+
+def guidelines(request):
+    return render(request, "core/guidelines.html", {"version": settings.GUIDELINES_VERSION})
+
+
+def privacy(request):
+    return render(request, "core/privacy.html", {"version": settings.PRIVACY_VERSION})
+
+
+@require_GET
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; for a signed-in person, remember it on their profile."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    if language in dict(settings.LANGUAGES) and check_for_language(language):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
+        )
+        if request.user.is_authenticated:
+            account_services.update_preferences(request.user, language=language)
+    return response
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(Notification.objects.for_user(request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    notification = get_object_or_404(Notification, pk=pk)
+    if not access.can_read_notification(request.user, notification):
+        # 404, not 403: another person's notification must not even be known to exist.
+        return HttpResponse(status=404)
+    notifications.mark_read(request.user, notification)
+    target = notification.url
+    if not target or not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = "core-notifications"
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    notifications.mark_all_read(request.user)
+    return redirect("core-notifications")
+
+
+@login_required
+@require_POST
+def push_subscribe(request):
+    """Store this device's Web Push subscription (sent by static/js/push.js)."""
+    try:
+        data = json.loads(request.body)
+        endpoint = data["endpoint"]
+        keys = data["keys"]
+        p256dh, auth = keys["p256dh"], keys["auth"]
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _("Expected a PushSubscription as JSON.")}, status=400)
+    if not isinstance(endpoint, str) or not endpoint.startswith("https://"):
+        return JsonResponse({"error": _("The endpoint must be an https URL.")}, status=400)
+    PushSubscription.objects.update_or_create(
+        endpoint=endpoint[:1000],
+        defaults={"user": request.user, "p256dh": str(p256dh)[:200], "auth": str(auth)[:100]},
+    )
+    return JsonResponse({"ok": True}, status=201)
+
+
+@login_required
+@require_POST
+def push_unsubscribe(request):
+    try:
+        endpoint = json.loads(request.body)["endpoint"]
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _('Expected {"endpoint": ...}.')}, status=400)
+    PushSubscription.objects.filter(user=request.user, endpoint=endpoint).delete()
+    return JsonResponse({"ok": True})
+
+
+@require_GET
+def push_key(request):
+    return JsonResponse({"publicKey": push.vapid_public_key(settings.VAPID_PRIVATE_KEY)})
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def manifest(request):
+    data = {
+        "name": "Lantern",
+        "short_name": "Lantern",
+        "description": _("Peer support for recovery"),
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fdfbf7",
+        "theme_color": "#1d4e5f",
+        "lang": request.LANGUAGE_CODE,
+        "icons": [
+            {"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(data, content_type="application/manifest+json")
+
+
+@require_GET
+@cache_control(no_cache=True)
+def service_worker(request):
+    """The service worker must be served from the root to control the whole site."""
+    response = render(request, "core/sw.js", content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    return response

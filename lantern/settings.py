@@ -1,0 +1,332 @@
+"""Lantern settings: everything that differs between a laptop and production is read here,
+from the environment, through small helpers that fail loudly on a bad value.
+
+Development defaults (no variables set): SQLite under var/, in-memory channel layer and cache,
+mail printed to the console, secrets generated once into var/ so restarts keep them.
+"""
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlparse
+
+import dj_database_url
+import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("LANTERN_VAR_DIR", BASE_DIR / "var"))
+
+
+def envbool(name: str, default: str) -> bool:
+    value = os.environ.get(name, default).strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
+
+
+def envint(name: str, default: str) -> int:
+    value = os.environ.get(name, default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def envlist(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def dev_secret(name: str, make) -> str:
+    """A development secret kept in var/ so that restarts (and encrypted data) survive."""
+    path = VAR_DIR / name
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
+DEBUG = envbool("LANTERN_DEBUG", "1")
+
+if DEBUG:
+    SECRET_KEY = os.environ.get("LANTERN_SECRET_KEY") or dev_secret(
+        "secret_key", lambda: secrets.token_urlsafe(50)
+    )
+    DATA_KEYS = envlist("LANTERN_DATA_KEYS") or [dev_secret("data_key", fernet_key)]
+else:
+    SECRET_KEY = os.environ.get("LANTERN_SECRET_KEY", "")
+    DATA_KEYS = envlist("LANTERN_DATA_KEYS")
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("LANTERN_SECRET_KEY must be set (50+ random characters)")
+    if not DATA_KEYS:
+        raise ImproperlyConfigured("LANTERN_DATA_KEYS must be set (comma-separated Fernet keys)")
+
+ALLOWED_HOSTS = envlist("LANTERN_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+CSRF_TRUSTED_ORIGINS = envlist("LANTERN_CSRF_TRUSTED_ORIGINS")
+SITE_URL = os.environ.get("LANTERN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "channels",
+    "django_htmx",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "ninja",
+    "lantern.core",
+    "lantern.accounts",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lantern.accounts.middleware.user_language",
+    "lantern.accounts.middleware.staff_session_guard",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "lantern.core.middleware.privacy_headers",
+]
+
+ROOT_URLCONF = "lantern.urls"
+ASGI_APPLICATION = "lantern.asgi.application"
+WSGI_APPLICATION = "lantern.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "lantern" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "lantern.core.context_processors.lantern",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "lantern.sqlite3",
+            "OPTIONS": {
+                # WAL lets readers run beside the writer; synchronous=FULL means a write that was
+                # acknowledged survives a power cut. IMMEDIATE avoids "database is locked" on
+                # read-then-write transactions.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = VAR_DIR / "test.sqlite3"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+# --- Redis: channel layer, cache, task queue ------------------------------------------------
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "lantern"},
+        }
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("LANTERN_CACHE_PREFIX", "lantern"),
+        }
+    }
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    RQ_QUEUES = {}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+
+# --- Mail -----------------------------------------------------------------------------------
+EMAIL_URL = os.environ.get("EMAIL_URL", "consolemail://")
+try:
+    globals().update(dj_email_url.parse(EMAIL_URL))
+except Exception as exc:  # dj-email-url raises bare errors on unknown schemes
+    raise ImproperlyConfigured(f"EMAIL_URL is not a valid mail URL: {exc}") from None
+DEFAULT_FROM_EMAIL = os.environ.get("LANTERN_FROM_EMAIL", "Lantern <lantern@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Accounts -------------------------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "core-home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "core-home"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "handle"
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_PRESERVE_USERNAME_CASING = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_ADAPTER = "lantern.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "lantern.accounts.forms.SignupForm"}
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins: 5 per handle per 5 minutes, 20 per address per 5 minutes.
+    "login_failed": "20/5m/ip,5/5m/key",
+    "signup": "20/h/ip",
+    "reset_password": "10/h/ip,5/h/key",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lantern] "
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Lantern"
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+
+# Versions of the texts a person accepts at sign-up; bump one to ask everyone again.
+GUIDELINES_VERSION = "2026-11-01"
+PRIVACY_VERSION = "2026-11-01"
+
+# Roles that must use two-factor authentication, and how long their sessions may sit idle.
+STAFF_ROLES = ("specialist", "moderator", "admin")
+STAFF_IDLE_SECONDS = envint("LANTERN_STAFF_IDLE_SECONDS", "1800")
+SESSION_COOKIE_AGE = envint("LANTERN_SESSION_SECONDS", str(14 * 24 * 3600))
+
+# --- Web Push -------------------------------------------------------------------------------
+VAPID_PRIVATE_KEY = os.environ.get("LANTERN_VAPID_PRIVATE_KEY", "")
+if not VAPID_PRIVATE_KEY and DEBUG:
+    from lantern.core.push import new_vapid_private_key
+
+    VAPID_PRIVATE_KEY = dev_secret("vapid_private_key", new_vapid_private_key)
+VAPID_CONTACT = os.environ.get("LANTERN_VAPID_CONTACT", "mailto:admin@localhost")
+
+# --- Internationalisation and time ----------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Español"))]
+LOCALE_PATHS = [BASE_DIR / "lantern" / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York")
+
+# --- Static files ---------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "lantern" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Security headers and cookies -----------------------------------------------------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT = envbool("LANTERN_SSL_REDIRECT", "1")
+    SECURE_HSTS_SECONDS = envint("LANTERN_HSTS_SECONDS", str(365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("LANTERN_HSTS_PRELOAD", "0")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if envbool("LANTERN_BEHIND_PROXY", "0"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if SITE_URL.startswith("https://") and not CSRF_TRUSTED_ORIGINS:
+        CSRF_TRUSTED_ORIGINS = [SITE_URL]
+    if not ALLOWED_HOSTS:
+        host = urlparse(SITE_URL).hostname
+        ALLOWED_HOSTS = [host] if host else []
+
+# --- Logging: never log request bodies; errors to stderr ------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LANTERN_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,18 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from lantern.api import api
+
+admin.site.site_header = "Lantern administration"
+admin.site.site_title = "Lantern"
+# The admin signs in through the same allauth flow as everyone else, so two-factor applies.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", include("lantern.core.urls")),
+    path("", include("lantern.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
