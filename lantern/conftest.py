@@ -233,7 +233,10 @@ class Page:
 def phone(browser, live_server):
     """A 360 px wide page on the live test server."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 780}, device_scale_factor=1, locale="en-US"
+        viewport={"width": 360, "height": 780},
+        device_scale_factor=1,
+        locale="en-US",
+        timezone_id="America/Chicago",
     )
     page = Page(context, live_server.url)
     yield page

@@ -105,8 +105,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lantern.accounts.middleware.user_language",
-    "lantern.accounts.middleware.staff_session_guard",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lantern.accounts.middleware.staff_session_guard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -311,7 +311,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("LANTERN_SSL_REDIRECT", "1")
     SECURE_HSTS_SECONDS = envint("LANTERN_HSTS_SECONDS", str(365 * 24 * 3600))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = envbool("LANTERN_HSTS_PRELOAD", "0")
+    SECURE_HSTS_PRELOAD = envbool("LANTERN_HSTS_PRELOAD", "1")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     if envbool("LANTERN_BEHIND_PROXY", "0"):

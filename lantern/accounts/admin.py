@@ -43,6 +43,7 @@ class UserAdmin(admin.ModelAdmin):
             return super().save_formset(request, form, formset, change)
         # Role changes go through the service so they are audited and the rules hold.
         user = form.instance
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.forms:
             if not inline_form.has_changed() and not inline_form.instance.pk:
                 continue
@@ -50,8 +51,10 @@ class UserAdmin(admin.ModelAdmin):
             try:
                 if inline_form in formset.deleted_forms and inline_form.instance.pk:
                     services.revoke_role(user, inline_form.instance.role, by=request.user)
+                    formset.deleted_objects.append(inline_form.instance)
                 elif not inline_form.instance.pk and role:
                     services.grant_role(user, role, by=request.user)
+                    formset.new_objects.append(user.role_grants.get(role=role))
             except services.AccountError as exc:
                 messages.error(request, str(exc))
 

@@ -28,7 +28,8 @@ _ZONES: list[str] = []
 
 def all_zones() -> list[str]:
     if not _ZONES:
-        _ZONES.extend(sorted(z for z in available_timezones() if "/" in z and "Etc" not in z))
+        zones = {z for z in available_timezones() if "/" in z and not z.startswith("Etc/")}
+        _ZONES.extend(sorted(zones | {"UTC"}))
     return _ZONES
 
 

@@ -1,0 +1,46 @@
+import json
+
+from lantern.accounts.models import ConsentRecord, RoleGrant, User
+from lantern.conftest import PASSWORD
+from lantern.core.models import Notification
+from lantern.core.notifications import notify
+
+
+def test_a_member_downloads_everything_kept_about_them(people, signed_in):
+    notify(people.river, "test", "Someone replied", body="jo replied to your post")
+    client = signed_in(people.river)
+    response = client.get("/accounts/export/")
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["handle"] == "river"
+    assert data["roles"] == ["member"]
+    assert {c["document"] for c in data["consents"]} == {"guidelines", "privacy"}
+    assert data["notifications"][0]["body"] == "jo replied to your post"
+    # Nothing of anyone else's.
+    assert "sam" not in response.content.decode()
+
+
+def test_erasing_an_account_leaves_nothing_of_it_behind(people, signed_in):
+    notify(people.river, "test", "Private", body="private text")
+    client = signed_in(people.river)
+    response = client.post("/accounts/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+    river_id = people.river.pk
+    assert not User.objects.filter(pk=river_id).exists()
+    assert not Notification.objects.filter(recipient_id=river_id).exists()
+    assert not ConsentRecord.objects.filter(user_id=river_id).exists()
+    assert not RoleGrant.objects.filter(user_id=river_id).exists()
+    assert b"Join with a nickname" in client.get("/").content
+
+
+def test_erasing_needs_the_password(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/accounts/delete/", {"password": "wrong"})
+    assert b"That is not your password." in response.content
+    assert User.objects.filter(pk=people.river.pk).exists()
+
+
+def test_the_api_tells_a_member_who_they_are(people, signed_in):
+    data = signed_in(people.jo).get("/api/v1/me").json()
+    assert data["handle"] == "jo"
+    assert data["roles"] == ["member", "supporter"]

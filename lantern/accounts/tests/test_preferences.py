@@ -1,0 +1,78 @@
+import datetime
+
+from lantern.accounts.models import User
+
+BASE = {"handle": "river", "pronouns": "", "language": "en", "time_zone": "", "notify_push": "on"}
+
+
+def test_a_member_sets_pronouns_time_zone_pathways_and_quiet_hours(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post(
+        "/accounts/preferences/",
+        {
+            **BASE,
+            "pronouns": "she/they",
+            "time_zone": "America/Denver",
+            "pathways": ["smart", "medication"],
+            "quiet_hours_start": "22:00",
+            "quiet_hours_end": "07:00",
+        },
+    )
+    assert response.status_code == 302
+    river = User.objects.get(pk=people.river.pk)
+    assert river.pronouns == "she/they"
+    assert river.time_zone == "America/Denver"
+    assert river.pathways == ["smart", "medication"]
+    assert river.quiet_hours_start == datetime.time(22, 0)
+    assert river.quiet_hours_end == datetime.time(7, 0)
+    page = client.get("/accounts/preferences/")
+    assert b'value="22:00"' in page.content
+
+
+def test_half_a_quiet_hours_range_is_refused_and_nothing_else_is_lost(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post(
+        "/accounts/preferences/", {**BASE, "pronouns": "she/her", "quiet_hours_start": "22:00"}
+    )
+    assert response.status_code == 200
+    assert b"Give both a start and an end" in response.content
+    assert b'value="she/her"' in response.content  # what was typed is still there
+    assert b'aria-invalid="true"' in response.content
+    assert User.objects.get(pk=people.river.pk).quiet_hours_start is None
+
+
+def test_email_notifications_need_an_email_address(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/accounts/preferences/", {**BASE, "notify_email": "on"})
+    assert b"Add an email address first" in response.content
+    assert not User.objects.get(pk=people.river.pk).notify_email
+
+
+def test_a_handle_already_taken_is_refused(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/accounts/preferences/", {**BASE, "handle": "Sam"})
+    assert response.status_code == 200
+    assert User.objects.get(pk=people.river.pk).handle == "river"
+
+
+def test_an_unknown_time_zone_is_refused(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/accounts/preferences/", {**BASE, "time_zone": "Mars/Olympus"})
+    assert response.status_code == 200
+    assert b"errors" in response.content
+
+
+def test_the_language_switch_works_without_javascript_and_is_remembered(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/language/", {"language": "es", "next": "/help/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/help/"
+    assert User.objects.get(pk=people.river.pk).language == "es"
+    page = client.get("/help/")
+    assert page["Content-Language"] == "es"
+    assert 'lang="es"' in page.content.decode()
+
+
+def test_the_language_switch_does_not_redirect_off_site(client, db):
+    response = client.post("/language/", {"language": "es", "next": "https://evil.example/"})
+    assert response["Location"] == "/"

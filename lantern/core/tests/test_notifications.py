@@ -1,0 +1,222 @@
+"""notify(): in-app at once; email and Web Push through the task worker, by preference, outside
+quiet hours unless urgent. Mail goes to a real SMTP server; push goes to a real HTTP endpoint
+standing in for the browser's push service, and the test decrypts what arrived."""
+
+import base64
+import datetime
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import http_ece
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from django.conf import settings
+from django.utils import timezone
+
+from lantern.conftest import run_tasks
+from lantern.core import push
+from lantern.core.models import Notification, PushSubscription
+from lantern.core.notifications import delivery_time, notify
+from lantern.core.timezones import quiet_hours_end
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@pytest.fixture
+def push_service():
+    """An HTTP server that accepts Web Push messages like a browser vendor's push service."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append({"path": self.path, "headers": dict(self.headers), "body": body})
+            status = 410 if self.path.endswith("/gone") else 201
+            self.send_response(status)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.received = received
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    yield server
+    server.shutdown()
+
+
+def browser_subscription(user, endpoint):
+    """What a browser creates when it subscribes: a P-256 key pair and an auth secret."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    public = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    auth = b"0123456789abcdef"
+    PushSubscription.objects.create(
+        user=user, endpoint=endpoint, p256dh=b64(public), auth=b64(auth)
+    )
+    return key, auth
+
+
+@pytest.fixture
+def deliver(transactional_db):
+    """notify() commits for real (as in production), then the task worker runs the queue."""
+
+    def run(*args, **kwargs):
+        notification = notify(*args, **kwargs)
+        run_tasks()
+        notification.refresh_from_db()
+        return notification
+
+    return run
+
+
+def test_a_notification_shows_in_the_list_at_once_and_is_marked_read_when_opened(people, signed_in):
+    n = notify(people.river, "reply", "jo replied to your post", url="/notifications/")
+    client = signed_in(people.river)
+    page = client.get("/notifications/")
+    assert b"jo replied to your post" in page.content
+    assert b'<span class="badge">1' in page.content
+    client.post(f"/notifications/{n.pk}/open/")
+    n.refresh_from_db()
+    assert n.read_at is not None
+    assert b'class="badge"' not in client.get("/notifications/").content
+
+
+def test_nobody_can_open_another_persons_notification(people, signed_in):
+    n = notify(people.river, "reply", "For river")
+    assert signed_in(people.sam).post(f"/notifications/{n.pk}/open/").status_code == 404
+    n.refresh_from_db()
+    assert n.read_at is None
+    assert b"For river" not in signed_in(people.sam).get("/notifications/").content
+
+
+def test_email_goes_out_through_smtp_with_the_title_but_never_the_body(
+    people, smtp_server, deliver
+):
+    river = people.river
+    river.email, river.notify_email = "river@example.org", True
+    river.save()
+    n = deliver(river, "reply", "jo replied to your post", body="private words")
+    assert len(smtp_server.messages) == 1
+    mail = smtp_server.messages[0]
+    assert mail["X-Rcpt-To"] == "river@example.org"
+    assert mail["Subject"] == "jo replied to your post"
+    text = mail.get_payload(decode=True).decode()
+    assert "private words" not in text
+    assert settings.SITE_URL in text
+    assert n.emailed_at is not None
+    run_tasks()  # running again sends nothing twice
+    assert len(smtp_server.messages) == 1
+
+
+def test_no_email_when_the_person_did_not_ask_for_it(people, smtp_server, deliver):
+    people.river.email = "river@example.org"
+    people.river.save()
+    deliver(people.river, "reply", "A reply")
+    assert smtp_server.messages == []
+
+
+def test_email_waits_for_the_end_of_quiet_hours(people, smtp_server, deliver):
+    river = people.river
+    now_there = timezone.now().astimezone(datetime.UTC)
+    river.time_zone = "UTC"
+    river.email, river.notify_email = "river@example.org", True
+    # Quiet hours that started an hour ago and end in two hours.
+    river.quiet_hours_start = (
+        (now_there - datetime.timedelta(hours=1)).time().replace(microsecond=0)
+    )
+    river.quiet_hours_end = (now_there + datetime.timedelta(hours=2)).time().replace(microsecond=0)
+    river.save()
+    n = deliver(river, "reply", "A reply, not urgent")
+    assert smtp_server.messages == []
+    assert n.emailed_at is None
+    assert Notification.objects.get(pk=n.pk).title == "A reply, not urgent"  # in-app already
+
+
+def test_urgent_safety_notifications_ignore_quiet_hours(people, smtp_server, deliver):
+    river = people.river
+    river.time_zone = "UTC"
+    river.email, river.notify_email = "river@example.org", True
+    river.quiet_hours_start, river.quiet_hours_end = datetime.time(0, 0), datetime.time(23, 59)
+    river.save()
+    deliver(river, "safety", "jo needs someone now", urgent=True)
+    assert [m["Subject"] for m in smtp_server.messages] == ["jo needs someone now"]
+
+
+def test_web_push_reaches_the_device_encrypted_and_signed_with_our_vapid_key(
+    people, push_service, deliver
+):
+    key, auth = browser_subscription(people.river, push_service.url + "/push/river-phone")
+    n = deliver(people.river, "reply", "jo replied", url="/notifications/", urgent=False)
+    assert n.pushed_at is not None
+    [message] = push_service.received
+    headers = {k.lower(): v for k, v in message["headers"].items()}
+    assert headers["content-encoding"] == "aes128gcm"
+    assert headers["urgency"] == "normal"
+    # The VAPID header names our public key, so the push service knows who sends.
+    assert f"k={push.vapid_public_key(settings.VAPID_PRIVATE_KEY)}" in headers["authorization"]
+    # Only the browser's private key opens the payload.
+    payload = json.loads(http_ece.decrypt(message["body"], private_key=key, auth_secret=auth))
+    assert payload["title"] == "jo replied"
+    assert payload["url"].endswith("/notifications/")
+    assert "body" not in payload
+
+
+def test_a_subscription_the_push_service_says_is_gone_is_forgotten(people, push_service, deliver):
+    browser_subscription(people.river, push_service.url + "/push/gone")
+    deliver(people.river, "reply", "jo replied")
+    assert not PushSubscription.objects.filter(user=people.river).exists()
+
+
+def test_a_browser_subscribes_through_the_site(people, signed_in):
+    client = signed_in(people.river)
+    good = {"endpoint": "https://push.example/abc", "keys": {"p256dh": "x", "auth": "y"}}
+    response = client.post("/push/subscribe/", json.dumps(good), content_type="application/json")
+    assert response.status_code == 201
+    assert PushSubscription.objects.get(user=people.river).endpoint == good["endpoint"]
+    bad = client.post("/push/subscribe/", "not json", content_type="application/json")
+    assert bad.status_code == 400
+    assert "PushSubscription" in bad.json()["error"]
+    http = client.post(
+        "/push/subscribe/",
+        json.dumps({**good, "endpoint": "http://insecure.example/"}),
+        content_type="application/json",
+    )
+    assert http.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "local_now", "expected_end"),
+    [
+        # Wrapping midnight: 22:00-07:00, at 23:30 the quiet ends at 07:00 the next morning.
+        ("22:00", "07:00", "2026-03-07 23:30", "2026-03-08 07:00"),
+        ("22:00", "07:00", "2026-03-08 06:00", "2026-03-08 07:00"),
+        ("22:00", "07:00", "2026-03-08 12:00", None),
+        ("13:00", "15:00", "2026-03-08 14:00", "2026-03-08 15:00"),
+    ],
+)
+def test_quiet_hours_end_in_local_time_across_a_dst_change(start, end, local_now, expected_end):
+    zone = __import__("zoneinfo").ZoneInfo("America/New_York")  # DST starts 2026-03-08 02:00
+    now = datetime.datetime.fromisoformat(local_now).replace(tzinfo=zone)
+    result = quiet_hours_end(
+        datetime.time.fromisoformat(start), datetime.time.fromisoformat(end), zone, now
+    )
+    if expected_end is None:
+        assert result is None
+    else:
+        expected = datetime.datetime.fromisoformat(expected_end).replace(tzinfo=zone)
+        assert result == expected
+        assert result.astimezone(datetime.UTC).hour == (11 if expected.hour == 7 else 19)
+
+
+def test_urgent_notifications_are_never_delayed(people):
+    people.river.quiet_hours_start = datetime.time(0, 0)
+    people.river.quiet_hours_end = datetime.time(23, 59)
+    assert delivery_time(people.river, urgent=True) is None
