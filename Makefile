@@ -30,7 +30,7 @@ setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo
 run: setup
 	$(PY) manage.py demo
 	@echo "Lantern is at http://$(HOST):$(PORT)/  (Ctrl-C stops the site and the worker)"
-	$(PY) manage.py db_worker --no-startup-delay --interval 1 & \
+	$(PY) manage.py worker & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/uvicorn lantern.asgi:application --host $(HOST) --port $(PORT) --no-access-log
 

@@ -122,9 +122,11 @@ def run_tasks() -> None:
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     else:
         import django_rq
+        from django_tasks_rq.backend import Job
         from rq import SimpleWorker
 
-        worker = django_rq.get_worker("default", worker_class=SimpleWorker)
+        # SimpleWorker runs jobs in this process, so they see this test's database.
+        worker = django_rq.get_worker("default", worker_class=SimpleWorker, job_class=Job)
         worker.work(burst=True)
 
 

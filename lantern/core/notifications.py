@@ -38,7 +38,9 @@ def notify(
         )
         if wants_delivery(person):
             run_after = delivery_time(person, urgent=urgent)
-            task = deliver_notification.using(priority=50 if urgent else 0)
+            task = deliver_notification
+            if urgent and task.get_backend().supports_priority:
+                task = task.using(priority=50)  # ahead of routine mail in the queue
             if run_after is not None:
                 task = task.using(run_after=run_after)
             transaction.on_commit(lambda: task.enqueue(notification.pk))
