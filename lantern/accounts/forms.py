@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from lantern.core.timezones import all_zones, is_valid_zone
+from lantern.core.timezones import COMMON_ZONES, is_valid_zone
 
 from . import services
 from .models import Pathway, Role, User
@@ -81,6 +81,12 @@ class PreferencesForm(forms.ModelForm):
         required=False,
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+    other_time_zone = forms.CharField(
+        label=_("Another time zone"),
+        required=False,
+        max_length=64,
+        help_text=_("If yours is not in the list, type its name, like Europe/Berlin."),
+    )
 
     class Meta:
         model = User
@@ -108,12 +114,30 @@ class PreferencesForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        zones = list(COMMON_ZONES)
+        current = self.instance.time_zone
+        if current and current not in zones:
+            zones.insert(0, current)
         self.fields["time_zone"].choices = [("", _("Use the community's time zone"))] + [
-            (z, z.replace("_", " ")) for z in all_zones()
+            (z, z.replace("_", " ")) for z in zones
         ]
+        self.order_fields([*self.Meta.fields[:4], "other_time_zone"])
+
+    def clean_other_time_zone(self):
+        zone = self.cleaned_data.get("other_time_zone", "").strip()
+        if zone and not is_valid_zone(zone):
+            raise forms.ValidationError(
+                _("%(zone)s is not a time zone name. Try one like America/Chicago.")
+                % {"zone": zone}
+            )
+        return zone
 
     def clean(self):
         data = super().clean()
+        if data.get("other_time_zone"):
+            data["time_zone"] = data["other_time_zone"]
+            if "time_zone" not in self.changed_data:
+                self.changed_data.append("time_zone")
         start, end = data.get("quiet_hours_start"), data.get("quiet_hours_end")
         if (start is None) != (end is None):
             self.add_error(

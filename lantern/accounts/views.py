@@ -29,8 +29,9 @@ def _get_person_for_admin(request, handle: str) -> User:
 def preferences(request):
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
+        changed = [name for name in form.changed_data if name in PreferencesForm.Meta.fields]
         services.update_preferences(
-            request.user, **{name: form.cleaned_data[name] for name in form.changed_data}
+            request.user, **{name: form.cleaned_data[name] for name in changed}
         )
         messages.success(request, _("Your preferences are saved."))
         return redirect("accounts-preferences")
@@ -149,13 +150,14 @@ def staff_person_role(request, handle: str):
             services.grant_role(person, role, by=request.user)
             messages.success(
                 request,
-                _("%(who)s is now %(role)s.") % {"who": person.handle, "role": Role(role).label},
+                _("%(who)s now has the %(role)s role.")
+                % {"who": person.handle, "role": Role(role).label},
             )
         else:
             services.revoke_role(person, role, by=request.user)
             messages.success(
                 request,
-                _("%(who)s is no longer %(role)s.")
+                _("%(who)s no longer has the %(role)s role.")
                 % {"who": person.handle, "role": Role(role).label},
             )
     except services.AccountError as exc:

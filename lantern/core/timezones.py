@@ -19,6 +19,30 @@ def local_now(user, now: datetime | None = None) -> datetime:
     return (now or timezone.now()).astimezone(zone_for(user))
 
 
+# The zones offered in a short list (US first, then places Spanish-speaking members often come
+# from); any other IANA zone can be typed in.
+COMMON_ZONES = [
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Puerto_Rico",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Lima",
+    "America/Santiago",
+    "America/Argentina/Buenos_Aires",
+    "America/Toronto",
+    "America/Vancouver",
+    "Europe/London",
+    "Europe/Madrid",
+    "UTC",
+]
+
+
 def is_valid_zone(name: str) -> bool:
     return name in all_zones()
 

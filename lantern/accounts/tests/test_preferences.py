@@ -62,6 +62,25 @@ def test_an_unknown_time_zone_is_refused(people, signed_in):
     assert b"errors" in response.content
 
 
+def test_a_time_zone_not_in_the_short_list_can_be_typed(people, signed_in):
+    client = signed_in(people.river)
+    response = client.post("/accounts/preferences/", {**BASE, "other_time_zone": "Europe/Berlin"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=people.river.pk).time_zone == "Europe/Berlin"
+    # It is offered in the list from now on.
+    assert (
+        b'<option value="Europe/Berlin" selected>' in client.get("/accounts/preferences/").content
+    )
+    response = client.post("/accounts/preferences/", {**BASE, "other_time_zone": "Berlin"})
+    assert b"Berlin is not a time zone name" in response.content
+    assert User.objects.get(pk=people.river.pk).time_zone == "Europe/Berlin"
+
+
+def test_the_preferences_page_stays_small(people, signed_in):
+    response = signed_in(people.river).get("/accounts/preferences/")
+    assert len(response.content) < 30_000  # the page budget for member pages
+
+
 def test_the_language_switch_works_without_javascript_and_is_remembered(people, signed_in):
     client = signed_in(people.river)
     response = client.post("/language/", {"language": "es", "next": "/help/"})
@@ -70,7 +89,10 @@ def test_the_language_switch_works_without_javascript_and_is_remembered(people, 
     assert User.objects.get(pk=people.river.pk).language == "es"
     page = client.get("/help/")
     assert page["Content-Language"] == "es"
-    assert 'lang="es"' in page.content.decode()
+    html = page.content.decode()
+    assert 'lang="es"' in html
+    assert "¿Necesitas ayuda ahora?" in html  # the Spanish catalogue is compiled and used
+    assert "Llama al 988" in html
 
 
 def test_the_language_switch_does_not_redirect_off_site(client, db):

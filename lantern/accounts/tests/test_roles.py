@@ -8,7 +8,7 @@ from lantern.core.models import AuditEvent
 def test_an_admin_makes_a_member_a_supporter_on_the_staff_page(people, signed_in):
     admin = signed_in(people.alex)
     page = admin.get("/staff/people/river/")
-    assert b"Make Supporter" in page.content
+    assert b"Give the Supporter role" in page.content
     response = admin.post("/staff/people/river/roles/", {"role": "supporter", "action": "grant"})
     assert response.status_code == 302
     people.river.refresh_from_db()
@@ -17,7 +17,7 @@ def test_an_admin_makes_a_member_a_supporter_on_the_staff_page(people, signed_in
     assert event.actor == people.alex
     assert event.actor == people.alex
     assert event.details == {"role": "supporter"}
-    assert b"Remove Supporter" in admin.get("/staff/people/river/").content
+    assert b"Remove the Supporter role" in admin.get("/staff/people/river/").content
 
 
 def test_an_admin_takes_a_role_away(people, signed_in):

@@ -32,9 +32,10 @@
         body: JSON.stringify(subscription),
       });
     }).then(function (response) {
-      status.textContent = response.ok ? button.dataset.ok || "Notifications are on for this device." : "Something went wrong. Please try again.";
+      // The messages come translated from the page (data-ok, data-retry, data-blocked).
+      status.textContent = response.ok ? button.dataset.ok : button.dataset.retry;
     }).catch(function () {
-      status.textContent = "Notifications could not be turned on. Check your browser's settings.";
+      status.textContent = button.dataset.blocked;
     });
   });
 })();
