@@ -27,6 +27,7 @@ lantern/locale/es/LC_MESSAGES/django.mo: lantern/locale/es/LC_MESSAGES/django.po
 setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo
 	$(PY) manage.py migrate --verbosity 0
 
+run: export LANTERN_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py demo
 	@echo "Lantern is at http://$(HOST):$(PORT)/  (Ctrl-C stops the site and the worker)"

@@ -190,11 +190,16 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
 
 # --- Mail -----------------------------------------------------------------------------------
-EMAIL_URL = os.environ.get("EMAIL_URL", "consolemail://")
+EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 try:
-    globals().update(dj_email_url.parse(EMAIL_URL))
-except Exception as exc:  # dj-email-url raises bare errors on unknown schemes
+    _email = dj_email_url.parse(EMAIL_URL)
+except Exception as exc:  # dj-email-url raises bare errors on malformed URLs
     raise ImproperlyConfigured(f"EMAIL_URL is not a valid mail URL: {exc}") from None
+if "EMAIL_BACKEND" not in _email:  # an unknown scheme would silently mean SMTP on localhost
+    raise ImproperlyConfigured(
+        f"EMAIL_URL scheme must be one of {', '.join(sorted(dj_email_url.SCHEMES))}"
+    )
+globals().update(_email)
 DEFAULT_FROM_EMAIL = os.environ.get("LANTERN_FROM_EMAIL", "Lantern <lantern@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -225,7 +230,10 @@ ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_PRESERVE_USERNAME_CASING = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_ADAPTER = "lantern.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "lantern.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "lantern.accounts.forms.SignupForm",
+    "login": "lantern.accounts.forms.LoginForm",
+}
 ACCOUNT_RATE_LIMITS = {
     # Failed logins: 5 per handle per 5 minutes, 20 per address per 5 minutes.
     "login_failed": "20/5m/ip,5/5m/key",

@@ -1,7 +1,8 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import password_validation
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -73,6 +74,27 @@ class SignupForm(AllauthSignupForm):
         )
 
 
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in, in Lantern's words, with both ways back in for a forgotten password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Handle")
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["login"].widget.attrs.update(autocapitalize="none", spellcheck="false")
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = format_html(
+            '{} <a href="{}">{}</a> · <a href="{}">{}</a>',
+            _("Forgot your password?"),
+            reverse("accounts-recover"),
+            _("Use a recovery code"),
+            reverse("account_reset_password"),
+            _("Reset by email"),
+        )
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me signed in on this device")
+
+
 class PreferencesForm(forms.ModelForm):
     pathways = forms.MultipleChoiceField(
         label=_("Recovery pathways I am interested in"),
@@ -106,7 +128,7 @@ class PreferencesForm(forms.ModelForm):
             "quiet_hours_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {
-            "pronouns": _("Optional, shown next to your handle."),
+            "pronouns": _("Shown next to your handle."),
             "quiet_hours_start": _(
                 "No email or device notifications between these times, except urgent safety alerts."
             ),

@@ -11,6 +11,13 @@ def test_a_member_signs_in_and_out(client, people):
     assert b"Join with a nickname" in client.get("/").content
 
 
+def test_the_sign_in_page_offers_both_ways_back_in(client, db):
+    html = client.get("/accounts/login/").content.decode()
+    assert '<label for="id_login">Handle</label>' in html
+    assert 'href="/accounts/recover/"' in html
+    assert 'href="/accounts/password/reset/"' in html
+
+
 def test_signing_in_is_not_case_sensitive_on_the_handle(client, people):
     response = client.post("/accounts/login/", {"login": "RIVER", "password": PASSWORD})
     assert response.status_code == 302

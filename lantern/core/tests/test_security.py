@@ -90,5 +90,15 @@ def test_a_misspelt_boolean_setting_fails_loudly(monkeypatch):
         envint("LANTERN_N", "1")
 
 
+def test_mail_is_printed_by_default_and_a_mistyped_mail_url_stops_the_start():
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings as s; print(s.EMAIL_BACKEND)", env={}
+    )
+    assert result.stdout.strip().endswith("console.EmailBackend"), result.stderr
+    result = run_manage("check", env={"EMAIL_URL": "smtpx://mail.example.org"})
+    assert result.returncode != 0
+    assert "EMAIL_URL scheme must be one of" in result.stderr
+
+
 def test_health_check_answers(client, db):
     assert client.get("/healthz").content == b"ok"
