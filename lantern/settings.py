@@ -44,7 +44,7 @@ def dev_secret(name: str, make) -> str:
     """A development secret kept in var/ so that restarts (and encrypted data) survive."""
     path = VAR_DIR / name
     if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.write_text(make())
         path.chmod(0o600)
     return path.read_text().strip()
@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "ninja",
     "lantern.core",
     "lantern.accounts",
+    "lantern.safety",
 ]
 
 MIDDLEWARE = [
@@ -140,7 +141,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database and dev secrets
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -190,7 +191,10 @@ if REDIS_URL:
     INSTALLED_APPS.append("django_rq")
 
 # --- Mail -----------------------------------------------------------------------------------
-EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
+EMAIL_URL = os.environ.get("EMAIL_URL", "console://" if DEBUG else "")
+if not EMAIL_URL:
+    # Printed mail would put password-reset links into the logs.
+    raise ImproperlyConfigured("EMAIL_URL must be set when LANTERN_DEBUG=0 (e.g. submission://…)")
 try:
     _email = dj_email_url.parse(EMAIL_URL)
 except Exception as exc:  # dj-email-url raises bare errors on malformed URLs
@@ -239,6 +243,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "10/h/ip,5/h/key",
+    # Lantern's own: recovery codes (per address, per handle) and password confirmations.
+    "lantern_recover": "20/h/ip,5/h/key",
+    "lantern_confirm_password": "10/h/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lantern] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -261,6 +268,15 @@ if not VAPID_PRIVATE_KEY and DEBUG:
 
     VAPID_PRIVATE_KEY = dev_secret("vapid_private_key", new_vapid_private_key)
 VAPID_CONTACT = os.environ.get("LANTERN_VAPID_CONTACT", "mailto:admin@localhost")
+# Browsers' push services. A subscription pointing anywhere else is refused, so nobody can make
+# the server send requests to internal addresses. Entries are https domain suffixes, or exact
+# origins (scheme://host:port) for a push service you run yourself.
+PUSH_SERVICE_HOSTS = envlist(
+    "LANTERN_PUSH_SERVICE_HOSTS",
+    "fcm.googleapis.com,android.googleapis.com,push.services.mozilla.com,push.apple.com,"
+    "notify.windows.com",
+)
+PUSH_SUBSCRIPTIONS_PER_PERSON = 10
 
 # --- Internationalisation and time ----------------------------------------------------------
 LANGUAGE_CODE = "en"

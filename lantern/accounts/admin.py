@@ -1,6 +1,9 @@
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.models import Group
+
+from lantern.core import audit
 
 from . import services
 from .models import ConsentRecord, RoleGrant, User
@@ -28,7 +31,7 @@ class ConsentInline(admin.TabularInline):
 class UserAdmin(admin.ModelAdmin):
     list_display = ["handle", "roles_display", "is_active", "date_joined"]
     list_filter = ["role_grants__role", "is_active"]
-    search_fields = ["handle"]
+    search_fields = ["handle"]  # also serves autocomplete in other admins
     # Private fields (email, pathways, quiet hours) are deliberately left out of the admin.
     fields = ["handle", "pronouns", "language", "time_zone", "is_active", "date_joined"]
     readonly_fields = ["date_joined"]
@@ -63,6 +66,8 @@ class UserAdmin(admin.ModelAdmin):
 admin.site.unregister(Group)
 
 admin.site.unregister(Authenticator)
+# Email addresses are private and are how a password is reset: not for browsing or editing.
+admin.site.unregister(EmailAddress)
 
 
 @admin.register(Authenticator)
@@ -80,3 +85,11 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def delete_model(self, request, obj):
+        audit.record(request.user, "authenticator.delete", obj, subject=obj.user, type=obj.type)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)

@@ -16,12 +16,22 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lantern.accounts.services import uses_two_factor
 from lantern.core import access
 
 LAST_SEEN_KEY = "lantern_last_seen"
 # Paths a staff member without two-factor may still reach: setting it up, leaving, and help.
-MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/")
-ALWAYS_OPEN_PREFIXES = ("/help/", "/static/", "/language/", "/sw.js", "/manifest.webmanifest")
+MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/reauthenticate/")
+ALWAYS_OPEN_PREFIXES = (
+    "/help/",
+    "/static/",
+    "/language/",
+    "/sw.js",
+    "/manifest.webmanifest",
+    "/accounts/logout/",
+)
+# Requests the browser makes by itself; they do not count as someone being at the screen.
+BACKGROUND_PREFIXES = ("/static/", "/sw.js", "/manifest.webmanifest", "/push/key/")
 
 
 def user_language(get_response):
@@ -40,10 +50,6 @@ def _session_used_mfa(request) -> bool:
     return any(m.get("method") == "mfa" for m in methods)
 
 
-def _has_totp(user) -> bool:
-    return user.authenticator_set.filter(type="totp").exists()
-
-
 def staff_session_guard(get_response):
     def middleware(request):
         user = request.user
@@ -56,18 +62,24 @@ def staff_session_guard(get_response):
             logout(request)
             messages.info(request, _("You were signed out after 30 minutes without activity."))
             return redirect(f"{reverse('account_login')}?next={path}")
-        request.session[LAST_SEEN_KEY] = now
-        if path.startswith(ALWAYS_OPEN_PREFIXES + MFA_SETUP_PREFIXES):
+        background = path.startswith(BACKGROUND_PREFIXES) or (
+            request.method == "GET" and request.headers.get("HX-Request") == "true"
+        )
+        if not background:
+            request.session[LAST_SEEN_KEY] = now
+        if path.startswith(ALWAYS_OPEN_PREFIXES):
             return get_response(request)
-        if not _has_totp(user):
-            messages.warning(
-                request, _("Your role needs two-factor authentication. Please set it up now.")
-            )
-            return redirect("mfa_activate_totp")
-        if not _session_used_mfa(request):
-            # Signed in before two-factor was required of them: sign in again with both factors.
+        has_two_factor = uses_two_factor(user)
+        if has_two_factor and not _session_used_mfa(request):
+            # A session that never passed two-factor (made before it was required of them):
+            # sign in again with both factors, whatever page was asked for.
             logout(request)
             return redirect(f"{reverse('account_login')}?next={path}")
-        return get_response(request)
+        if has_two_factor or path.startswith(MFA_SETUP_PREFIXES):
+            return get_response(request)
+        messages.warning(
+            request, _("Your role needs two-factor authentication. Please set it up now.")
+        )
+        return redirect("mfa_activate_totp")
 
     return middleware

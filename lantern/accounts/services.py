@@ -32,11 +32,23 @@ def _sync_django_flags(user: User) -> None:
     user.__dict__.pop("roles", None)
 
 
+def uses_two_factor(user: User) -> bool:
+    return user.authenticator_set.filter(type="totp").exists()
+
+
 @transaction.atomic
 def grant_role(user: User, role: str, *, by: User | None) -> bool:
-    """Give `user` a role. Returns False if they already held it."""
+    """Give `user` a role. Returns False if they already held it. A person may give a staff
+    role only to someone who already uses two-factor: otherwise whoever knew just their
+    password could enrol their own authenticator and act as staff. (`by=None` is the operator
+    at the command line, e.g. createsuperuser; the first sign-in then demands two-factor.)"""
     if role not in Role.values:
         raise AccountError(f"Unknown role {role!r}")
+    if by is not None and role in settings.STAFF_ROLES and not uses_two_factor(user):
+        raise AccountError(
+            f"{user.handle} must turn on two-factor authentication (Me → Two-factor "
+            "authentication) before they can be given a staff role."
+        )
     _, created = RoleGrant.objects.get_or_create(user=user, role=role, defaults={"granted_by": by})
     if created:
         audit.record(by, "role.grant", user, subject=user, role=role)
@@ -187,8 +199,18 @@ def erase_account(user: User) -> None:
         RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
     ):
         raise AccountError("Lantern needs at least one administrator; appoint another first.")
-    audit.record(None, "account.erase", None, handle_hash=_hash_code(0, user.handle)[:16])
+    _delete_sessions_of(user)
+    audit.record(None, "account.erase", None)
     user.delete()
+
+
+def _delete_sessions_of(user: User) -> None:
+    """Sessions on the person's other devices still name them; remove them."""
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 import json
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -25,9 +26,19 @@ def _get_person_for_admin(request, handle: str) -> User:
     return get_object_or_404(User, handle__iexact=handle)
 
 
+def _confirmations_left(request, form) -> bool:
+    """Limit password guesses on a session left open on a shared phone."""
+    if ratelimit.consume(request, action="lantern_confirm_password", user=request.user):
+        return True
+    form.add_error(None, TOO_MANY)
+    return False
+
+
 @login_required
 def preferences(request):
-    form = PreferencesForm(request.POST or None, instance=request.user)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, instance=request.user
+    )
     if request.method == "POST" and form.is_valid():
         changed = [name for name in form.changed_data if name in PreferencesForm.Meta.fields]
         services.update_preferences(
@@ -46,9 +57,11 @@ def preferences(request):
 def recovery_codes(request):
     """Make a new set of account recovery codes (after the password is confirmed) and show them
     once."""
-    form = ConfirmPasswordForm(request.user, request.POST or None)
+    form = ConfirmPasswordForm(request.user, request.POST if request.method == "POST" else None)
     codes = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _confirmations_left(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         codes = services.create_recovery_codes(request.user)
     return render(
         request,
@@ -61,10 +74,17 @@ def recovery_codes(request):
     )
 
 
+TOO_MANY = _("Too many attempts. Please wait a while and try again.")
+
+
 def recover(request):
     """Set a new password with a recovery code: the way back in for people without email."""
-    form = RecoverForm(request.POST or None)
+    form = RecoverForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        handle = form.cleaned_data["handle"].strip().lower()
+        if not ratelimit.consume(request, action="lantern_recover", key=handle):
+            form.add_error(None, TOO_MANY)
+            return render(request, "accounts/recover.html", {"form": form}, status=429)
         try:
             services.recover_with_code(
                 form.cleaned_data["handle"],
@@ -94,8 +114,10 @@ def export(request):
 
 @login_required
 def erase(request):
-    form = ConfirmPasswordForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = ConfirmPasswordForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not _confirmations_left(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
         try:
             services.erase_account(request.user)
         except services.AccountError as exc:

@@ -11,5 +11,9 @@ def lantern(request):
     return {
         "unread_notifications": unread,
         "is_admin": access.can_manage_roles(user) if user is not None else False,
+        "is_responder": access.has_role(
+            user, access.SUPPORTER, access.SPECIALIST, access.MODERATOR, access.ADMIN
+        ),
+        "works_alerts": access.has_role(user, access.SPECIALIST, access.MODERATOR, access.ADMIN),
         "LANGUAGES": settings.LANGUAGES,
     }

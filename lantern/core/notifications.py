@@ -5,10 +5,11 @@ the task worker after the transaction commits, honouring the person's preference
 hours. Urgent safety notifications ignore quiet hours.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from lantern.core.models import Notification
+from lantern.core.models import Notification, PushSubscription
 from lantern.core.timezones import quiet_hours_end, zone_for
 
 
@@ -21,7 +22,9 @@ def delivery_time(person, *, urgent: bool, now=None):
 
 
 def wants_delivery(person) -> bool:
-    return bool(person.email and person.notify_email) or (
+    from lantern.core.tasks import has_verified_email
+
+    return (person.notify_email and has_verified_email(person)) or (
         person.notify_push and person.push_subscriptions.exists()
     )
 
@@ -29,9 +32,12 @@ def wants_delivery(person) -> bool:
 def notify(
     person, kind: str, title: str, *, body: str = "", url: str = "", urgent: bool = False
 ) -> Notification:
-    """Tell `person` something: in-app now, by email/push when their preferences allow."""
+    """Tell `person` something: in-app now, by email/push when their preferences allow.
+    `url` is a path on this site ("/safety/alerts/3/"): links in mail and pushes never lead away."""
     from lantern.core.tasks import deliver_notification
 
+    if url and (not url.startswith("/") or url.startswith("//") or "\\" in url):
+        raise ValueError(f"A notification links to a path on this site, not {url!r}")
     with transaction.atomic():
         notification = Notification.objects.create(
             recipient=person, kind=kind, title=title, body=body, url=url, urgent=urgent
@@ -45,6 +51,26 @@ def notify(
                 task = task.using(run_after=run_after)
             transaction.on_commit(lambda: task.enqueue(notification.pk))
     return notification
+
+
+@transaction.atomic
+def save_push_subscription(person, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Store a device's push subscription for `person`. A browser has one subscription per
+    site, so a device now used by someone else stops receiving the previous person's
+    notifications. Each person keeps their newest PUSH_SUBSCRIPTIONS_PER_PERSON devices."""
+    subscription, _created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint[:1000],
+        defaults={"user": person, "p256dh": p256dh[:200], "auth": auth[:100]},
+    )
+    keep = person.push_subscriptions.order_by("-created_at", "-pk").values_list("pk", flat=True)
+    stale = list(keep[settings.PUSH_SUBSCRIPTIONS_PER_PERSON :])
+    if stale:
+        PushSubscription.objects.filter(pk__in=stale).delete()
+    return subscription
+
+
+def forget_push_subscription(person, endpoint: str) -> None:
+    PushSubscription.objects.filter(user=person, endpoint=endpoint).delete()
 
 
 def mark_read(person, notification: Notification) -> None:

@@ -4,9 +4,12 @@
 import base64
 import json
 import logging
+from urllib.parse import urlsplit
 
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,31 @@ def vapid_public_key(private_key: str) -> str:
     return _b64url(point)
 
 
+def endpoint_allowed(url: str) -> bool:
+    """Whether a push endpoint belongs to a known push service (PUSH_SERVICE_HOSTS)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if not parts.hostname:
+        return False
+    origin = f"{parts.scheme}://{parts.netloc}"
+    host = parts.hostname.lower()
+    for allowed in settings.PUSH_SERVICE_HOSTS:
+        if "://" in allowed:
+            if origin == allowed.rstrip("/"):
+                return True
+        elif parts.scheme == "https" and (host == allowed or host.endswith("." + allowed)):
+            return True
+    return False
+
+
+def _no_redirects_session() -> requests.Session:
+    session = requests.Session()
+    session.max_redirects = 0  # a push service answers; it never sends us elsewhere
+    return session
+
+
 class SubscriptionGone(Exception):
     """The push service says this subscription no longer exists."""
 
@@ -38,6 +66,8 @@ class SubscriptionGone(Exception):
 def send(subscription, payload: dict, *, private_key: str, contact: str, urgent: bool) -> None:
     from pywebpush import WebPushException, webpush
 
+    if not endpoint_allowed(subscription.endpoint):
+        raise SubscriptionGone(f"not a known push service: {subscription.endpoint[:60]}")
     try:
         webpush(
             subscription_info={
@@ -50,7 +80,10 @@ def send(subscription, payload: dict, *, private_key: str, contact: str, urgent:
             ttl=3600 if urgent else 24 * 3600,
             headers={"Urgency": "high" if urgent else "normal"},
             timeout=10,
+            requests_session=_no_redirects_session(),
         )
+    except requests.TooManyRedirects as exc:
+        raise SubscriptionGone("the push service redirected") from exc
     except WebPushException as exc:
         status = getattr(exc.response, "status_code", None)
         if status in (404, 410):

@@ -14,6 +14,18 @@ from lantern.core.models import Notification
 logger = logging.getLogger(__name__)
 
 
+def has_verified_email(person) -> bool:
+    """Mail goes only to an address its owner confirmed: anyone can type someone else's."""
+    from allauth.account.models import EmailAddress
+
+    return (
+        bool(person.email)
+        and EmailAddress.objects.filter(
+            user=person, email__iexact=person.email, verified=True
+        ).exists()
+    )
+
+
 @task()
 def deliver_notification(notification_id: int) -> str:
     """Send one stored notification by email and Web Push, each at most once."""
@@ -25,7 +37,7 @@ def deliver_notification(notification_id: int) -> str:
     link = settings.SITE_URL + (notification.url or "/notifications/")
     sent = []
     with translation.override(person.language or settings.LANGUAGE_CODE):
-        if person.email and person.notify_email and notification.emailed_at is None:
+        if person.notify_email and notification.emailed_at is None and has_verified_email(person):
             # The email carries the title and a link, never the body: mailboxes are shared and
             # mail crosses servers we do not control.
             send_mail(

@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="core-home"),
-    path("help/", views.help_page, name="core-help"),
     path("guidelines/", views.guidelines, name="core-guidelines"),
     path("privacy/", views.privacy, name="core-privacy"),
     path("healthz", views.healthz, name="core-healthz"),

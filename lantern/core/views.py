@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lantern.accounts import services as account_services
 from lantern.core import access, notifications, push
-from lantern.core.models import Notification, PushSubscription
+from lantern.core.models import Notification
 
 
 def home(request):
@@ -28,11 +28,6 @@ def home(request):
         and account_services.unused_recovery_codes(user) == 0,
     }
     return render(request, "core/home.html", context)
-
-
-@cache_control(public=True, max_age=300)
-def help_page(request):
-    return render(request, "core/help.html")
 
 
 def guidelines(request):
@@ -107,12 +102,14 @@ def push_subscribe(request):
         p256dh, auth = keys["p256dh"], keys["auth"]
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": _("Expected a PushSubscription as JSON.")}, status=400)
-    if not isinstance(endpoint, str) or not endpoint.startswith("https://"):
-        return JsonResponse({"error": _("The endpoint must be an https URL.")}, status=400)
-    PushSubscription.objects.update_or_create(
-        endpoint=endpoint[:1000],
-        defaults={"user": request.user, "p256dh": str(p256dh)[:200], "auth": str(auth)[:100]},
-    )
+    if not isinstance(endpoint, str) or not push.endpoint_allowed(endpoint):
+        return JsonResponse(
+            {"error": _("The endpoint must be an https URL of a browser push service.")},
+            status=400,
+        )
+    notifications.save_push_subscription(request.user, endpoint, str(p256dh), str(auth))
+    # Remember this device's subscription, so signing out stops its notifications.
+    request.session["push_endpoint"] = endpoint
     return JsonResponse({"ok": True}, status=201)
 
 
@@ -123,7 +120,7 @@ def push_unsubscribe(request):
         endpoint = json.loads(request.body)["endpoint"]
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": _('Expected {"endpoint": ...}.')}, status=400)
-    PushSubscription.objects.filter(user=request.user, endpoint=endpoint).delete()
+    notifications.forget_push_subscription(request.user, endpoint)
     return JsonResponse({"ok": True})
 
 

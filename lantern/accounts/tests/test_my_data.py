@@ -33,6 +33,20 @@ def test_erasing_an_account_leaves_nothing_of_it_behind(people, signed_in):
     assert b"Join with a nickname" in client.get("/").content
 
 
+def test_erasing_ends_the_sessions_on_every_device(people, signed_in):
+    from django.contrib.sessions.models import Session
+
+    phone, laptop = signed_in(people.river), signed_in(people.river)
+    phone.post("/accounts/delete/", {"password": PASSWORD})
+    mine = [
+        s
+        for s in Session.objects.all()
+        if s.get_decoded().get("_auth_user_id") == str(people.river.pk)
+    ]
+    assert mine == []
+    assert b"Join with a nickname" in laptop.get("/").content
+
+
 def test_erasing_needs_the_password(people, signed_in):
     client = signed_in(people.river)
     response = client.post("/accounts/delete/", {"password": "wrong"})

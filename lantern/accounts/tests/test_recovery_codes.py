@@ -1,7 +1,7 @@
 from django.test import Client
 
 from lantern.accounts import services
-from lantern.accounts.models import AccountRecoveryCode
+from lantern.accounts.models import AccountRecoveryCode, User
 from lantern.conftest import PASSWORD
 
 NEW = "another-long-passphrase-2027"
@@ -69,6 +69,30 @@ def test_a_wrong_code_or_handle_gets_the_same_answer(people, signed_in):
         "/accounts/recover/", {"handle": "sam", "code": code, "password1": NEW, "password2": NEW}
     )
     assert b"do not match" in sams.content
+
+
+def test_guessing_recovery_codes_is_slowed_down(people, signed_in):
+    make_codes(signed_in(people.river))
+    visitor = Client()
+    for n in range(5):
+        guess = {"handle": "river", "code": f"aaaa-bbbb-ccc{n}", "password1": NEW, "password2": NEW}
+        assert visitor.post("/accounts/recover/", guess).status_code == 200
+    real = services.create_recovery_codes(people.river)[0]
+    blocked = visitor.post(
+        "/accounts/recover/", {"handle": "river", "code": real, "password1": NEW, "password2": NEW}
+    )
+    assert blocked.status_code == 429
+    assert b"Too many attempts" in blocked.content
+    assert services.unused_recovery_codes(people.river) == 10  # nothing was used or changed
+
+
+def test_guessing_the_password_on_an_open_session_is_slowed_down(people, signed_in):
+    client = signed_in(people.river)
+    for _ in range(10):
+        client.post("/accounts/delete/", {"password": "guess"})
+    response = client.post("/accounts/delete/", {"password": PASSWORD})
+    assert b"Too many attempts" in response.content
+    assert User.objects.filter(pk=people.river.pk).exists()
 
 
 def test_a_weak_new_password_is_refused_and_the_code_is_not_used_up(people, signed_in):

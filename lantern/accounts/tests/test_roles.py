@@ -57,7 +57,7 @@ def test_the_people_list_finds_by_handle_and_role(people, signed_in):
 
 def test_the_admin_role_opens_the_django_admin_and_leaving_it_closes_it(people):
     assert people.alex.is_staff and people.alex.is_superuser
-    services.grant_role(people.river, Role.ADMIN, by=people.alex)
+    services.grant_role(people.river, Role.ADMIN, by=None)  # from the command line
     people.river.refresh_from_db()
     assert people.river.is_staff and people.river.is_superuser
     services.revoke_role(people.river, Role.ADMIN, by=people.alex)
@@ -85,7 +85,7 @@ def test_roles_granted_in_the_django_admin_go_through_the_audited_service(people
         "role_grants-0-role": "member",
         "role_grants-1-id": "",
         "role_grants-1-user": str(people.sam.pk),
-        "role_grants-1-role": "moderator",
+        "role_grants-1-role": "supporter",
         "consents-TOTAL_FORMS": "0",
         "consents-INITIAL_FORMS": "0",
         "consents-MIN_NUM_FORMS": "0",
@@ -94,7 +94,7 @@ def test_roles_granted_in_the_django_admin_go_through_the_audited_service(people
     response = admin.post(url, form)
     assert response.status_code == 302, response.content[:2000]
     people.sam.refresh_from_db()
-    assert people.sam.roles == {"member", "moderator"}
+    assert people.sam.roles == {"member", "supporter"}
     assert AuditEvent.objects.filter(
         action="role.grant", subject=people.sam, actor=people.alex
     ).exists()

@@ -24,10 +24,24 @@ def test_staff_sign_in_asks_for_the_two_factor_code(client, people):
     assert b"Welcome, casey" in client.get("/").content
 
 
-def test_a_new_specialist_without_two_factor_must_set_it_up_first(client, people):
+def test_an_admin_cannot_make_someone_staff_before_they_use_two_factor(people, signed_in):
+    admin = signed_in(people.alex)
+    response = admin.post(
+        "/staff/people/jo/roles/", {"role": "moderator", "action": "grant"}, follow=True
+    )
+    assert b"must turn on two-factor authentication" in response.content
+    people.jo.refresh_from_db()
+    assert "moderator" not in people.jo.roles
+    # A supporter role needs no second factor.
+    admin.post("/staff/people/sam/roles/", {"role": "supporter", "action": "grant"})
+    people.sam.refresh_from_db()
+    assert "supporter" in people.sam.roles
+
+
+def test_an_admin_made_at_the_command_line_must_set_up_two_factor_at_once(client, people):
     client.post("/accounts/login/", {"login": "jo", "password": PASSWORD})
     assert client.get("/accounts/preferences/").status_code == 200
-    services.grant_role(people.jo, Role.SPECIALIST, by=people.alex)
+    services.grant_role(people.jo, Role.SPECIALIST, by=None)  # manage.py, by the operator
     # jo's session predates two-factor: the next request sends jo to set it up.
     response = client.get("/accounts/preferences/")
     assert response.status_code == 302
@@ -60,6 +74,20 @@ def test_staff_sessions_end_after_30_idle_minutes(client, people):
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     assert b"Welcome, casey" not in client.get("/").content
+
+
+def test_background_requests_do_not_keep_a_staff_session_alive(client, people):
+    sign_in(client, people.casey)
+    session = client.session
+    session[LAST_SEEN_KEY] = time.time() - 29 * 60
+    session.save()
+    client.get("/sw.js")
+    client.get("/push/key/")
+    client.get("/notifications/", HTTP_HX_REQUEST="true")  # an htmx poll
+    session = client.session
+    session[LAST_SEEN_KEY] -= 2 * 60  # two more minutes pass
+    session.save()
+    assert client.get("/notifications/")["Location"].startswith("/accounts/login/")
 
 
 def test_staff_sessions_stay_open_while_in_use(client, people):

@@ -41,6 +41,15 @@ def river_only(answer, others=404):
     return {**everyone(others), "anon": LOGIN, "river": answer}
 
 
+def only(answer, *who, others=404):
+    """`answer` for the named people, `others` for everyone else signed in."""
+    return {**everyone(others), "anon": LOGIN, **dict.fromkeys(who, answer)}
+
+
+RESPONDERS = ("jo", "casey", "morgan", "alex")
+ALERT_STAFF = ("casey", "morgan", "alex")
+
+
 def staff_mfa(staff_answer, member_answer, anon=LOGIN):
     """allauth's two-factor pages: staff have an authenticator, members (here) do not."""
     answers = everyone(member_answer)
@@ -48,11 +57,11 @@ def staff_mfa(staff_answer, member_answer, anon=LOGIN):
     return answers
 
 
-# name: (method, kwargs, answers). kwargs may name `notification` (one of river's).
+# name: (method, kwargs, answers). kwargs may name records made by `records()`: `notification`
+# (river's), `reach_out` (river's, claimed by casey), `alert` (about river's post), `sam_id`.
 MATRIX = {
     # Public pages
     "core-home": ("get", None, everyone(200)),
-    "core-help": ("get", None, everyone(200)),
     "core-guidelines": ("get", None, everyone(200)),
     "core-privacy": ("get", None, everyone(200)),
     "core-healthz": ("get", None, everyone(200)),
@@ -109,6 +118,25 @@ MATRIX = {
     "mfa_view_recovery_codes": ("get", None, signed_in(404)),
     "mfa_generate_recovery_codes": ("get", None, signed_in(302)),  # password first
     "mfa_download_recovery_codes": ("get", None, signed_in(404)),
+    # Safety: crisis lines for everyone; reach-outs for the member and those asked to answer
+    "safety-help": ("get", None, everyone(200)),
+    "safety-reach-out-start": ("get", None, signed_in()),
+    "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),
+    "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
+    "safety-reach-out-claim": ("post", {"pk": "reach_out"}, only(302, "casey", "alex")),
+    "safety-reach-out-message": ("post", {"pk": "reach_out"}, only(302, "river", "casey")),
+    "safety-reach-out-close": ("post", {"pk": "reach_out"}, only(302, "river", "casey", "alex")),
+    "safety-circle": ("get", None, signed_in()),
+    "safety-circle-remove": ("post", {"person_id": "sam_id"}, signed_in(302)),
+    "safety-circle-preferences": ("post", None, signed_in(302)),
+    "safety-duty": ("get", None, only(200, *RESPONDERS)),
+    "safety-duty-end": ("post", None, only(302, *RESPONDERS)),
+    "safety-alerts": ("get", None, only(200, *ALERT_STAFF)),
+    "safety-alert": ("get", {"pk": "alert"}, only(200, *ALERT_STAFF)),
+    "safety-alert-ack": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-alert-note": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-alert-resolve": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-metrics": ("get", None, only(200, *ALERT_STAFF)),
     # The API: the schema is public, everything else needs a session
     "api:openapi-json": ("get", None, everyone(200)),
     "api:openapi-view": ("get", None, everyone(200)),
@@ -121,17 +149,13 @@ MATRIX = {
 # with two-factor get in. Every admin URL name is requested by everyone.
 ADMIN_REFUSALS = (302, 401, 403, 404, 405)
 # alex's answer where it is not 200 (index, change lists and add pages must be 200)
+# Add and delete pages answer 403 where the model's admin forbids them (records written only by
+# services: the audit log, alerts, reach-outs, task results, authenticators); see
+# `_refused_by_model_admin`.
 ADMIN_EXCEPTIONS = {
     "admin:logout": 200,  # "you are signed out"
     "admin:login": 302,  # already signed in: on to the admin
     "admin:autocomplete": 403,  # needs field parameters
-    "admin:mfa_authenticator_add": 403,  # authenticators are added by their owner only
-    "admin:core_auditevent_add": 403,  # the audit log is written by services only
-    "admin:django_tasks_database_dbtaskresult_add": 403,  # tasks are enqueued by code only
-    # Records nobody may delete by hand:
-    "admin:core_auditevent_delete": 403,
-    "admin:django_tasks_database_dbtaskresult_delete": 403,
-    "admin:django_rq_dashboard_add": 403,  # a placeholder, not a record
 }
 # django-rq registers a placeholder model (no table) to put its dashboard in the admin; the
 # object routes the admin gives it are not pages anyone can reach from the dashboard, and they
@@ -182,14 +206,27 @@ def _check(client, method, url, expected):
     return response.status_code == expected, str(response.status_code)
 
 
+def records(people) -> dict:
+    """The records the URLs above point at: river's, so sam must never reach them."""
+    from lantern.safety import services as safety
+
+    reach_out = safety.start_reach_out(people.river, "please, someone")
+    safety.claim_reach_out(reach_out, people.casey)
+    alert = safety.check_text(people.river, "i want to kill myself tonight", "post").alert
+    return {
+        "notification": notify(people.river, "test", "For river only").pk,
+        "reach_out": reach_out.pk,
+        "alert": alert.pk,
+        "sam_id": people.sam.pk,
+    }
+
+
 @pytest.mark.django_db
 def test_each_url_answers_each_person_as_the_matrix_says(people, clients):
-    notification = notify(people.river, "test", "For river only")
+    made = records(people)
     failures = []
     for name, (method, kwargs, answers) in MATRIX.items():
-        kwargs = {
-            k: notification.pk if v == "notification" else v for k, v in (kwargs or {}).items()
-        }
+        kwargs = {k: made.get(v, v) for k, v in (kwargs or {}).items()}
         url = reverse(name, kwargs=kwargs or None)
         for who in WHO:
             ok, got = _check(clients[who], method, url, answers[who])
@@ -217,6 +254,22 @@ def _admin_url(name, pattern, real_ids):
     if "(?P<" in str(pattern.pattern) and not kwargs:
         return reverse(name)  # regex patterns with optional groups
     return reverse(name, kwargs=kwargs or None)
+
+
+def _refused_by_model_admin(name, alex) -> bool:
+    """Whether the ModelAdmin behind an add/delete URL refuses an administrator on purpose."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = alex
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if name == prefix + "add":
+            return not model_admin.has_add_permission(request)
+        if name == prefix + "delete":
+            return not model_admin.has_delete_permission(request)
+    return False
 
 
 def admin_patterns():
@@ -265,6 +318,8 @@ def test_the_admin_is_for_administrators_only(people, clients):
             failures.append(f"{name} {url}: alex was sent to sign in")
         must_open = name == "admin:index" or name.endswith(("_changelist", "_add"))
         expected = ADMIN_EXCEPTIONS.get(name, 200 if must_open else None)
+        if _refused_by_model_admin(name, people.alex):
+            expected = 403
         if expected is not None and response.status_code != expected:
             failures.append(f"{name} as alex: expected {expected}, got {response.status_code}")
         if expected is None and response.status_code in (403, 500):

@@ -22,21 +22,33 @@ from lantern.core.notifications import delivery_time, notify
 from lantern.core.timezones import quiet_hours_end
 
 
+def with_verified_email(person, address, verified=True):
+    from allauth.account.models import EmailAddress
+
+    person.email, person.notify_email = address, True
+    person.save()
+    EmailAddress.objects.create(user=person, email=address, verified=verified, primary=True)
+
+
 def b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 @pytest.fixture
-def push_service():
-    """An HTTP server that accepts Web Push messages like a browser vendor's push service."""
+def push_service(settings):
+    """An HTTP server that accepts Web Push messages like a browser vendor's push service.
+    Its origin is added to the allowed push services, as an operator would for their own."""
     received = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
             body = self.rfile.read(int(self.headers["Content-Length"]))
             received.append({"path": self.path, "headers": dict(self.headers), "body": body})
-            status = 410 if self.path.endswith("/gone") else 201
-            self.send_response(status)
+            if self.path.endswith("/redirect"):
+                self.send_response(307)
+                self.send_header("Location", "http://127.0.0.1:6379/")
+            else:
+                self.send_response(410 if self.path.endswith("/gone") else 201)
             self.end_headers()
 
         def log_message(self, *args):
@@ -47,6 +59,7 @@ def push_service():
     thread.start()
     server.received = received
     server.url = f"http://127.0.0.1:{server.server_port}"
+    settings.PUSH_SERVICE_HOSTS = [*settings.PUSH_SERVICE_HOSTS, server.url]
     yield server
     server.shutdown()
 
@@ -101,7 +114,7 @@ def test_email_goes_out_through_smtp_with_the_title_but_never_the_body(
     people, smtp_server, deliver
 ):
     river = people.river
-    river.email, river.notify_email = "river@example.org", True
+    with_verified_email(river, "river@example.org")
     river.save()
     n = deliver(river, "reply", "jo replied to your post", body="private words")
     assert len(smtp_server.messages) == 1
@@ -116,6 +129,12 @@ def test_email_goes_out_through_smtp_with_the_title_but_never_the_body(
     assert len(smtp_server.messages) == 1
 
 
+def test_no_email_to_an_address_nobody_confirmed(people, smtp_server, deliver):
+    with_verified_email(people.river, "someone.else@example.org", verified=False)
+    deliver(people.river, "reply", "A reply")
+    assert smtp_server.messages == []
+
+
 def test_no_email_when_the_person_did_not_ask_for_it(people, smtp_server, deliver):
     people.river.email = "river@example.org"
     people.river.save()
@@ -127,7 +146,7 @@ def test_email_waits_for_the_end_of_quiet_hours(people, smtp_server, deliver):
     river = people.river
     now_there = timezone.now().astimezone(datetime.UTC)
     river.time_zone = "UTC"
-    river.email, river.notify_email = "river@example.org", True
+    with_verified_email(river, "river@example.org")
     # Quiet hours that started an hour ago and end in two hours.
     river.quiet_hours_start = (
         (now_there - datetime.timedelta(hours=1)).time().replace(microsecond=0)
@@ -143,7 +162,7 @@ def test_email_waits_for_the_end_of_quiet_hours(people, smtp_server, deliver):
 def test_urgent_safety_notifications_ignore_quiet_hours(people, smtp_server, deliver):
     river = people.river
     river.time_zone = "UTC"
-    river.email, river.notify_email = "river@example.org", True
+    with_verified_email(river, "river@example.org")
     river.quiet_hours_start, river.quiet_hours_end = datetime.time(0, 0), datetime.time(23, 59)
     river.save()
     deliver(river, "safety", "jo needs someone now", urgent=True)
@@ -175,21 +194,84 @@ def test_a_subscription_the_push_service_says_is_gone_is_forgotten(people, push_
     assert not PushSubscription.objects.filter(user=people.river).exists()
 
 
+def test_a_push_service_that_redirects_is_not_followed(people, push_service, deliver):
+    browser_subscription(people.river, push_service.url + "/push/redirect")
+    deliver(people.river, "reply", "jo replied")
+    assert [m["path"] for m in push_service.received] == ["/push/redirect"]  # nothing more
+    assert not PushSubscription.objects.filter(user=people.river).exists()
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://127.0.0.1:6379/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://10.0.0.1/push",
+        "http://fcm.googleapis.com/fcm/send/abc",
+        "https://fcm.googleapis.com.evil.example/abc",
+        "https://evil.example/?fcm.googleapis.com",
+    ],
+)
+def test_subscriptions_to_anything_but_a_push_service_are_refused(people, signed_in, endpoint):
+    client = signed_in(people.river)
+    body = {"endpoint": endpoint, "keys": {"p256dh": "x", "auth": "y"}}
+    response = client.post("/push/subscribe/", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert not PushSubscription.objects.exists()
+
+
+def test_a_person_keeps_their_ten_newest_devices(people, signed_in):
+    client = signed_in(people.river)
+    for n in range(12):
+        body = {
+            "endpoint": f"https://fcm.googleapis.com/fcm/send/{n}",
+            "keys": {"p256dh": "x", "auth": "y"},
+        }
+        client.post("/push/subscribe/", json.dumps(body), content_type="application/json")
+    endpoints = set(PushSubscription.objects.values_list("endpoint", flat=True))
+    assert len(endpoints) == 10
+    assert "https://fcm.googleapis.com/fcm/send/11" in endpoints
+    assert "https://fcm.googleapis.com/fcm/send/0" not in endpoints
+
+
+def test_signing_out_stops_notifications_to_that_device(people, signed_in):
+    client = signed_in(people.river)
+    body = {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/phone",
+        "keys": {"p256dh": "x", "auth": "y"},
+    }
+    client.post("/push/subscribe/", json.dumps(body), content_type="application/json")
+    assert PushSubscription.objects.filter(user=people.river).exists()
+    client.post("/accounts/logout/")
+    assert not PushSubscription.objects.filter(user=people.river).exists()
+
+
+def test_notifications_only_link_to_this_site(people):
+    for url in ["https://evil.example/", "//evil.example/", "@evil.example/x", "/\\evil.example"]:
+        with pytest.raises(ValueError):
+            notify(people.river, "reply", "x", url=url)
+
+
 def test_a_browser_subscribes_through_the_site(people, signed_in):
     client = signed_in(people.river)
-    good = {"endpoint": "https://push.example/abc", "keys": {"p256dh": "x", "auth": "y"}}
+    good = {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/abc",
+        "keys": {"p256dh": "x", "auth": "y"},
+    }
     response = client.post("/push/subscribe/", json.dumps(good), content_type="application/json")
     assert response.status_code == 201
     assert PushSubscription.objects.get(user=people.river).endpoint == good["endpoint"]
     bad = client.post("/push/subscribe/", "not json", content_type="application/json")
     assert bad.status_code == 400
     assert "PushSubscription" in bad.json()["error"]
-    http = client.post(
-        "/push/subscribe/",
-        json.dumps({**good, "endpoint": "http://insecure.example/"}),
-        content_type="application/json",
+    assert (
+        "push service"
+        in client.post(
+            "/push/subscribe/",
+            json.dumps({**good, "endpoint": "http://insecure.example/"}),
+            content_type="application/json",
+        ).json()["error"]
     )
-    assert http.status_code == 400
 
 
 @pytest.mark.parametrize(

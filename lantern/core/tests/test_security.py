@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "LANTERN_SITE_URL": "https://lantern.example.org",
     "LANTERN_ALLOWED_HOSTS": "lantern.example.org",
     "LANTERN_VAPID_PRIVATE_KEY": "r5r2yWn1dY2rkZ6n1m0i9T8b3o5y3XwQw1m4Jq2XnQ0",
+    "EMAIL_URL": "submission://lantern:secret@smtp.example.org:587",
 }
 
 
@@ -74,11 +75,15 @@ def test_the_documented_production_configuration_passes_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_its_secrets():
-    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "LANTERN_DATA_KEYS"}
-    result = run_manage("check", env=env)
-    assert result.returncode != 0
-    assert "LANTERN_DATA_KEYS must be set" in result.stderr
+def test_production_refuses_to_start_without_its_secrets_or_a_mail_server():
+    for missing, message in [
+        ("LANTERN_DATA_KEYS", "LANTERN_DATA_KEYS must be set"),
+        ("EMAIL_URL", "EMAIL_URL must be set"),
+    ]:
+        env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+        result = run_manage("check", env=env)
+        assert result.returncode != 0
+        assert message in result.stderr
 
 
 def test_a_misspelt_boolean_setting_fails_loudly(monkeypatch):

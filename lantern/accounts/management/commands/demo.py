@@ -42,15 +42,15 @@ class Command(BaseCommand):
                     user.set_password(DEMO_PASSWORD)
                 user.pronouns, user.pathways, user.is_active = pronouns, pathways, True
                 user.save()
+                Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+                if secret:
+                    TOTP.activate(user, secret)
                 for role in Role.values:
                     if role in roles:
                         services.grant_role(user, role, by=None)
                     elif role != Role.ADMIN or handle != "alex":
                         user.role_grants.filter(role=role).delete()
                 user.__dict__.pop("roles", None)
-                Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
-                if secret:
-                    TOTP.activate(user, secret)
 
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
         for handle, roles, _pronouns, _pathways, secret in DEMO_PEOPLE:

@@ -21,13 +21,19 @@ class Command(BaseCommand):
             # plaintext is never loaded into model instances.
             table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
             columns = [quote(f.column) for f in fields]
-            select = f"SELECT {pk}, {', '.join(columns)} FROM {table}"  # noqa: S608
-            update = f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in columns)} WHERE {pk} = %s"  # noqa: S608
-            with connection.cursor() as cursor:
-                cursor.execute(select)
-                rows = cursor.fetchall()
-            for row_pk, *tokens in rows:
-                rotated = [rotate(token) if token else token for token in tokens]
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute(update, [*rotated, row_pk])
-            self.stdout.write(f"{model._meta.label}: {len(rows)} rows re-encrypted")
+            # Compare-and-swap: a row saved since it was read keeps the newer value (which is
+            # already under the first key).
+            for column in columns:
+                update = f"UPDATE {table} SET {column} = %s WHERE {pk} = %s AND {column} = %s"  # noqa: S608
+                done = 0
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT {pk}, {column} FROM {table} ORDER BY {pk}")  # noqa: S608
+                    rows = cursor.fetchmany(500)
+                    while rows:
+                        with transaction.atomic(), connection.cursor() as writer:
+                            for row_pk, token in rows:
+                                if token:
+                                    writer.execute(update, [rotate(token), row_pk, token])
+                                    done += writer.rowcount
+                        rows = cursor.fetchmany(500)
+                self.stdout.write(f"{model._meta.label}.{column}: {done} values re-encrypted")

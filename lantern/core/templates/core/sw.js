@@ -1,12 +1,18 @@
 {% load static %}// Lantern's service worker. Served at /sw.js so it controls the whole site.
 // It keeps the crisis page available offline and shows Web Push notifications.
 const CACHE = "lantern-v1";
-const OFFLINE_PAGES = ["{% url 'core-help' %}"];
+const OFFLINE_PAGES = ["{% url 'safety-help' %}"];
 const OFFLINE_ASSETS = ["{% static 'css/lantern.css' %}", "{% static 'img/icon.svg' %}"];
+
+// The crisis page is kept as a visitor sees it (no cookies sent), so the copy holds nothing
+// of the person who happened to be signed in.
+function anonymous(url) {
+  return new Request(url, { credentials: "omit" });
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(OFFLINE_PAGES.concat(OFFLINE_ASSETS)))
+    caches.open(CACHE).then((cache) => cache.addAll(OFFLINE_PAGES.map(anonymous).concat(OFFLINE_ASSETS)))
       .then(() => self.skipWaiting())
   );
 });
@@ -29,8 +35,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request).then((response) => {
         if (response.ok) {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+          const fresh = OFFLINE_PAGES.includes(url.pathname) ? fetch(anonymous(url.pathname)) : Promise.resolve(response.clone());
+          fresh.then((copy) => copy.ok && caches.open(CACHE).then((cache) => cache.put(url.pathname, copy))).catch(() => {});
         }
         return response;
       }).catch(() => caches.match(url.pathname))

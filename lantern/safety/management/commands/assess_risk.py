@@ -1,0 +1,51 @@
+"""`manage.py assess_risk`: read JSON Lines {"id": ..., "text": ...} on standard input, write
+one JSON line {"id": ..., "level": ..., "reasons": [...]} per input on standard output. A line
+that cannot be read gets {"id": ..., "error": ...} (id null when unknown) and the rest go on."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from lantern.safety.services import assess
+
+
+class Command(BaseCommand):
+    help = "Assess JSON Lines of {id, text} from standard input; write {id, level, reasons}."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--context", default="", help="Where the texts come from (post, chat…)")
+
+    def handle(self, *args, context="", **options):
+        out = self.stdout
+        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+        for number, raw in enumerate(stdin, start=1):
+            if isinstance(raw, bytes):
+                try:
+                    raw = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    self._write(out, {"id": None, "line": number, "error": "not valid UTF-8"})
+                    continue
+            if not raw.strip():
+                continue
+            try:
+                item = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                self._write(out, {"id": None, "line": number, "error": f"not JSON: {exc.msg}"})
+                continue
+            if not isinstance(item, dict):
+                self._write(out, {"id": None, "line": number, "error": "expected a JSON object"})
+                continue
+            item_id = item.get("id")
+            text = item.get("text")
+            if not isinstance(text, str):
+                self._write(
+                    out, {"id": item_id, "line": number, "error": '"text" must be a string'}
+                )
+                continue
+            result = assess(text, context)
+            self._write(out, {"id": item_id, "level": result.level, "reasons": result.reasons})
+
+    @staticmethod
+    def _write(out, data):
+        out.write(json.dumps(data, ensure_ascii=False))

@@ -1,0 +1,15 @@
+"""Timers of the safety net, run by the task worker at each deadline."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def escalate_reach_out(reach_out_id: int, tier: int) -> bool:
+    return services.escalate_reach_out_if_due(reach_out_id, tier)
+
+
+@task()
+def escalate_alert(alert_id: int, tier: int) -> bool:
+    return services.escalate_alert_if_due(alert_id, tier)
