@@ -24,7 +24,11 @@ lantern/locale/es/LC_MESSAGES/django.mo: lantern/locale/es/LC_MESSAGES/django.po
 	  { echo "Install GNU gettext (msgfmt), e.g. 'sudo apt-get install gettext', then run make again."; exit 1; }
 	cd lantern && ../$(PY) ../manage.py compilemessages -v0
 
-setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo
+var/.risk_model: $(VENV)/.installed $(wildcard lantern/safety/data/*.jsonl)
+	$(PY) manage.py train_risk_model
+	touch $@
+
+setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo var/.risk_model
 	$(PY) manage.py migrate --verbosity 0
 
 run: export LANTERN_SITE_URL ?= http://$(HOST):$(PORT)

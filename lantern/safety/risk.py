@@ -30,6 +30,9 @@ _RANK = {NONE: 0, ELEVATED: 1, URGENT: 2}
 class Assessment:
     level: str
     reasons: list[str] = field(default_factory=list)
+    # A crisis phrase was found and set aside on purpose (negated, past, a joke, a "no"):
+    # a second opinion must not turn it back into a crisis.
+    dismissed: bool = False
 
     @property
     def is_urgent(self) -> bool:
@@ -658,13 +661,15 @@ def _counts(clause: str, match: re.Match, elevated: bool = False) -> bool:
     return not (PAST.search(clause) and not PRESENT.search(clause))
 
 
-def _find(table, clause, elevated=False, returned=False):
+def _find(table, clause, elevated=False, returned=False, dismissed=None):
     for reason, pattern in table:
         for match in pattern.finditer(clause):
             if _counts(clause, match, elevated):
                 return reason, match.group().strip()
             if returned and PAST.search(clause) and not NEGATION.search(clause[: match.start()]):
                 return reason, match.group().strip()
+            if dismissed is not None:
+                dismissed.append(match.group())
     return None
 
 
@@ -679,13 +684,13 @@ def assess(text: str, context: str = "") -> Assessment:
     joking = bool(JOKING.search(text))
     denial = bool(DENIAL.search(normal))
     returned = bool(RETURNED.search(normal))
-    urgent, elevated = [], []
+    urgent, elevated, dismissed = [], [], []
     for raw_clause in _clauses(text):
         clause = _FIGURATIVE.sub(" ", raw_clause)
         clause = re.sub(r"\s+", " ", clause).strip()
         if not clause:
             continue
-        found = _find(_URGENT, clause, returned=returned)
+        found = _find(_URGENT, clause, returned=returned, dismissed=dismissed)
         if found:
             urgent.append(found)
             continue
@@ -696,6 +701,7 @@ def assess(text: str, context: str = "") -> Assessment:
         elevated = [e for e in elevated if e[0] != CRAVINGS]
     if RESOLVED.search(normal):
         elevated = [e for e in elevated if e[0] not in (CRAVINGS, RISKY)]
+    before = len(urgent)
     if joking:
         urgent = [u for u in urgent if u[0] != HARM_OTHERS]
     if denial:
@@ -704,11 +710,12 @@ def assess(text: str, context: str = "") -> Assessment:
         # General questions and advice ("how do I help a friend who relapsed?", "what to do if
         # someone overdoses") are what the community is for.
         urgent, elevated = [], []
+    set_aside = bool(dismissed) or len(urgent) < before
     if urgent:
         return Assessment(URGENT, _reasons(urgent + elevated))
     if elevated:
-        return Assessment(ELEVATED, _reasons(elevated))
-    return Assessment(NONE, [])
+        return Assessment(ELEVATED, _reasons(elevated), dismissed=set_aside)
+    return Assessment(NONE, [], dismissed=set_aside)
 
 
 def _mentions_now(text: str) -> bool:

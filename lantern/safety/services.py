@@ -20,7 +20,7 @@ from lantern.accounts.models import Role, User
 from lantern.core import audit
 from lantern.core.notifications import notify
 
-from . import crisis_defaults, risk
+from . import crisis_defaults, model, risk
 from .models import (
     Alert,
     AlertNote,
@@ -45,8 +45,9 @@ class SafetyError(Exception):
 
 
 def assess(text: str, context: str = "") -> Assessment:
-    """Assess one piece of user-written text: urgent, elevated or none, with reasons."""
-    return risk.assess(text, context)
+    """Assess one piece of user-written text: urgent, elevated or none, with reasons (the
+    curated patterns and the small learned model together; see safety/model.py)."""
+    return model.assess(text, context)
 
 
 # --- Crisis resources ---------------------------------------------------------------------------

@@ -1,10 +1,16 @@
-"""The risk assessment, on hard cases and on the labelled evaluation sets in tests/data/.
+"""The risk assessment, on hard cases and on the labelled sets in lantern/safety/data/.
 
-risk_dev.jsonl and risk_validation.jsonl were written blind (without seeing the patterns) and
-then used to tune them; risk_test.jsonl was written blind afterwards and never used for tuning.
-The targets: urgent recall >= 0.97; ordinary messages flagged urgent <= 3 %; elevated or
-urgent recall on elevated messages >= 0.85. `make bench` writes the table to
-docs/benchmarks.md.
+Four sets, 931 messages, each written by a different author who saw neither the code nor the
+other sets. risk_tune_a/b/c were then used to tune the patterns, one after the other; after each,
+a new blind set showed how little the tuning carried over (urgent recall on unseen writing
+0.70, 0.60, then 0.39). risk_blind.jsonl was never used for tuning the patterns.
+
+The issue's targets: urgent recall >= 0.97; ordinary messages flagged urgent <= 3 %; elevated
+or urgent recall on elevated messages >= 0.85. The patterns meet them on the sets they were tuned
+on (a regression guard, not evidence). On the blind set, patterns plus the learned model
+(trained without it) reach about 0.74 / 1.7 % / 0.70: the targets are NOT met on writing the
+system has not seen, and the floors below hold that measured level so it cannot slip unnoticed.
+`make bench` writes the whole table to docs/benchmarks.md.
 """
 
 import json
@@ -12,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from lantern.safety import model
 from lantern.safety.risk import ELEVATED, NONE, URGENT, assess
 
-DATA = Path(__file__).parent / "data"
+DATA = model.DATA_DIR
 
 
 @pytest.mark.parametrize(
@@ -96,9 +103,9 @@ def test_very_long_text_is_assessed_without_trouble():
     assert assess("i want to die. " + "grateful. " * 5000).level == URGENT
 
 
-def rates(path: Path) -> dict:
+def rates(path: Path, judge=assess) -> dict:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    got = [(row["level"], assess(row["text"]).level) for row in rows]
+    got = [(row["level"], judge(row["text"]).level) for row in rows]
 
     def share(expected, predicted):
         subset = [p for e, p in got if e == expected]
@@ -114,18 +121,58 @@ def rates(path: Path) -> dict:
 
 
 @pytest.mark.parametrize("name", ["risk_tune_a", "risk_tune_b", "risk_tune_c"])
-def test_the_evaluation_sets_meet_the_targets(name):
-    path = DATA / f"{name}.jsonl"
-    result = rates(path)
+def test_the_patterns_still_meet_the_targets_on_the_sets_they_were_tuned_on(name):
+    result = rates(DATA / f"{name}.jsonl")
     assert result["urgent_recall"] >= 0.97, result
     assert result["ordinary_flagged_urgent"] <= 0.03, result
     assert result["elevated_recall"] >= 0.85, result
 
 
+@pytest.fixture(scope="module")
+def model_without_the_blind_set():
+    return model.build(model.load_rows(model.TUNING_FILES))
+
+
+def test_on_writing_never_seen_the_model_doubles_what_the_patterns_find(
+    model_without_the_blind_set,
+):
+    blind = DATA / model.BLIND_FILE
+    patterns = rates(blind)
+    both = rates(blind, lambda text: model.assess(text, model=model_without_the_blind_set))
+    # Measured: patterns 0.39 / 1.7 % / 0.44; with the model 0.74 / 1.7 % / 0.70.
+    assert both["urgent_recall"] >= 0.70, both
+    assert both["ordinary_flagged_urgent"] <= 0.03, both
+    assert both["elevated_recall"] >= 0.65, both
+    assert both["urgent_recall"] >= patterns["urgent_recall"] + 0.25
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no me quiero morir, solo estoy cansada",
+        "I'm not suicidal, just really tired today",
+        "I used to want to die every day. Today I'm grateful",
+    ],
+)
+def test_the_model_never_turns_a_dismissed_crisis_phrase_back_into_a_crisis(
+    text, model_without_the_blind_set
+):
+    assert model.assess(text, model=model_without_the_blind_set).level != URGENT
+
+
+def test_a_flag_from_the_model_says_it_came_from_the_model(model_without_the_blind_set):
+    result = model.combine(assess("fine"), {URGENT: 0.8, ELEVATED: 0.1, NONE: 0.1})
+    assert result.level == URGENT
+    assert result.reasons == ["reads like messages from people in crisis (model, 80%)"]
+    # The patterns' judgement is never lowered by the model.
+    kept = model.combine(assess("i want to die"), {URGENT: 0.1, ELEVATED: 0.1, NONE: 0.8})
+    assert kept.level == URGENT
+
+
 def test_the_evaluation_sets_are_big_enough_and_varied():
     rows = []
-    for name in ["risk_tune_a", "risk_tune_b", "risk_tune_c"]:
-        rows += [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text().splitlines()]
+    for name in model.ALL_FILES:
+        rows += [json.loads(line) for line in (DATA / name).read_text().splitlines()]
     assert len(rows) >= 300
     levels = {row["level"] for row in rows}
     assert levels == {URGENT, ELEVATED, NONE}
