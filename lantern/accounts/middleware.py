@@ -13,11 +13,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lantern.accounts.services import uses_two_factor
 from lantern.core import access
+from lantern.core.timezones import zone_for
 
 LAST_SEEN_KEY = "lantern_last_seen"
 # Paths a staff member without two-factor may still reach: setting it up, leaving, and help.
@@ -35,11 +36,17 @@ BACKGROUND_PREFIXES = ("/static/", "/sw.js", "/manifest.webmanifest", "/push/key
 
 
 def user_language(get_response):
+    """The signed-in person's language and time zone for everything shown to them."""
+
     def middleware(request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+        if user is not None and user.is_authenticated:
+            if user.language:
+                translation.activate(user.language)
+                request.LANGUAGE_CODE = user.language
+            timezone.activate(zone_for(user))
+        else:
+            timezone.activate(zone_for(None))
         return get_response(request)
 
     return middleware

@@ -106,6 +106,12 @@ class Shift(models.Model):
     def __str__(self):
         return f"{self.person} as {self.role} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
 
+    @property
+    def role_label(self) -> str:
+        from lantern.accounts.models import Role
+
+        return str(dict(Role.choices).get(self.role, self.role))
+
 
 class CircleMember(models.Model):
     """A person a member chose to be told when they reach out."""

@@ -95,6 +95,20 @@ def test_the_language_switch_works_without_javascript_and_is_remembered(people, 
     assert "Llama al 988" in html
 
 
+def test_times_are_shown_in_the_members_own_time_zone(people, signed_in):
+    import datetime
+
+    from lantern.core.notifications import notify
+
+    people.river.time_zone = "America/Los_Angeles"
+    people.river.save()
+    n = notify(people.river, "test", "Hello")
+    n.created_at = datetime.datetime(2026, 7, 1, 9, 30, tzinfo=datetime.UTC)
+    n.save()
+    html = signed_in(people.river).get("/notifications/").content.decode()
+    assert 'datetime="2026-07-01T02:30:00-07:00"' in html  # 9:30 UTC is 2:30 in LA
+
+
 def test_the_language_switch_does_not_redirect_off_site(client, db):
     response = client.post("/language/", {"language": "es", "next": "https://evil.example/"})
     assert response["Location"] == "/"

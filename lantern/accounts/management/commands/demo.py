@@ -52,6 +52,15 @@ class Command(BaseCommand):
                         user.role_grants.filter(role=role).delete()
                 user.__dict__.pop("roles", None)
 
+            # The safety net, ready to try: jo and casey are on duty, jo is in river's circle.
+            from lantern.safety import services as safety
+
+            people = {u.handle: u for u in User.objects.filter(handle__in=["river", "jo", "casey"])}
+            safety.start_shift(people["jo"], Role.SUPPORTER, 12)
+            safety.start_shift(people["casey"], Role.SPECIALIST, 12)
+            if not people["river"].circle.filter(person=people["jo"]).exists():
+                safety.add_to_circle(people["river"], "jo")
+
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
         for handle, roles, _pronouns, _pathways, secret in DEMO_PEOPLE:
             line = f"  {handle:<8} {', '.join(roles)}"

@@ -1,0 +1,60 @@
+"""“I need someone now” in two phones: river asks, jo (a supporter on duty) answers."""
+
+import pytest
+
+from lantern.conftest import PASSWORD, assert_accessible
+from lantern.safety import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, handle):
+    page.visit("/accounts/login/")
+    page.get_by_label("Handle").fill(handle)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(page.base_url + "/")
+
+
+@pytest.fixture
+def second_phone(browser, live_server):
+    from lantern.conftest import Page
+
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-US")
+    page = Page(context, live_server.url)
+    yield page
+    assert page.foreign_requests() == []
+    context.close()
+
+
+def test_a_member_reaches_out_and_a_peer_on_duty_answers(people, phone, second_phone):
+    services.start_shift(people.jo, "supporter", 4)
+    river, jo = phone, second_phone
+
+    sign_in(river, "river")
+    # One tap from the home page: no form to fill in first.
+    river.get_by_role("button", name="I need someone now").click()
+    river.wait_for_url("**/safety/reach-outs/*/")
+    assert river.get_by_role("status").first.inner_text().startswith("We have told people")
+    assert river.get_by_role("link", name="Call 988").is_visible()
+    assert_accessible(river)
+    river.screenshot_to_docs("reach-out-waiting-360")
+
+    sign_in(jo, "jo")
+    jo.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Notifications 1 unread"
+    ).click()
+    jo.get_by_role("button", name="river needs someone now").click()
+    jo.wait_for_url("**/safety/reach-outs/*/")
+    jo.get_by_role("button", name="I'll talk with them").click()
+    jo.get_by_label("Message").fill("I'm here. What's going on?")
+    jo.get_by_role("button", name="Send").click()
+
+    # river's page updates by itself (htmx) within a few seconds.
+    river.get_by_text("jo is with you.").wait_for(timeout=10_000)
+    river.get_by_text("I'm here. What's going on?").wait_for(timeout=10_000)
+    river.get_by_label("Message").fill("thank you. can we talk for a bit")
+    river.get_by_role("button", name="Send").click()
+    river.get_by_text("thank you. can we talk for a bit").wait_for()
+    assert_accessible(river)
+    river.screenshot_to_docs("reach-out-answered-360")
