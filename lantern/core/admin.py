@@ -3,14 +3,10 @@ from django.contrib import admin
 from .models import AuditEvent
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "target", "subject"]
-    list_filter = ["action"]
-    search_fields = ["action", "target"]
-    date_hierarchy = "at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records written only by services (which check the rules and audit what they do):
+    the admin may look, never add, change or delete."""
 
-    # The audit log is written by services only; nobody edits or deletes it here.
     def has_add_permission(self, request):
         return False
 
@@ -19,3 +15,11 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "target", "subject"]
+    list_filter = ["action"]
+    search_fields = ["action", "target"]
+    date_hierarchy = "at"

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from lantern.core.admin import ReadOnlyAdmin
+
 from .models import Alert, CrisisResource, ReachOut, SafetySettings, Shift
 
 
@@ -31,20 +33,8 @@ class ShiftAdmin(admin.ModelAdmin):
     autocomplete_fields = ["person"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Safety records change only through the safety services (which audit them); the admin
-    may look, without the sensitive text."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
+# Alerts and reach-outs change only through the safety services; the admin shows them without
+# their sensitive text.
 @admin.register(Alert)
 class AlertAdmin(ReadOnlyAdmin):
     list_display = ["pk", "level", "context", "status", "tier", "created_at", "owner"]

@@ -167,18 +167,20 @@ ADMIN_NOT_PAGES = {
 }
 
 
-def url_names():
-    def walk(patterns, namespace=None):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                ns = namespace
-                if pattern.namespace:
-                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                yield from walk(pattern.url_patterns, ns)
-            elif pattern.name:
-                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+def named_patterns(patterns=None, namespace=None):
+    """Every named URL pattern of the project, as (namespaced name, pattern)."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from named_patterns(pattern.url_patterns, ns)
+        elif pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
 
-    return sorted(set(walk(get_resolver().url_patterns)))
+
+def url_names():
+    return sorted({name for name, _pattern in named_patterns()})
 
 
 def test_every_url_name_is_in_the_matrix():
@@ -273,17 +275,7 @@ def _refused_by_model_admin(name, alex) -> bool:
 
 
 def admin_patterns():
-    def walk(patterns, namespace=None):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                ns = namespace
-                if pattern.namespace:
-                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                yield from walk(pattern.url_patterns, ns)
-            elif pattern.name and namespace == "admin":
-                yield f"admin:{pattern.name}", pattern
-
-    return dict(walk(get_resolver().url_patterns))
+    return {name: p for name, p in named_patterns() if name.startswith("admin:")}
 
 
 @pytest.mark.django_db
