@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "lantern.core",
     "lantern.accounts",
     "lantern.safety",
+    "lantern.meetings",
 ]
 
 MIDDLEWARE = [
