@@ -137,11 +137,20 @@ def risk_table(bare_ms: float) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: |",
         "| target |  | ≥ 0.97 | ≤ 3 % | ≥ 0.85 |  |",
     ]
-    for name in model.ALL_FILES:
+    production = model.get_model()
+    for name in model.ALL_FILES + model.EVALUATION_FILES:
         rows = model.load_rows([name])
         label = f"{name.removesuffix('.jsonl')} ({len(rows)})"
         tuned = "tuned on" if name in model.TUNING_FILES else "never tuned on"
         results = [(f"patterns ({tuned})", risk.assess)]
+        if name in model.EVALUATION_FILES:
+            results = [
+                ("patterns (never tuned on)", risk.assess),
+                (
+                    "patterns + production model (never trained on)",
+                    lambda text: model.assess(text, model=production),
+                ),
+            ]
         if name == model.BLIND_FILE:
             results.append(
                 (
@@ -153,7 +162,6 @@ def risk_table(bare_ms: float) -> str:
             u, fa, e, nudged = rates(rows, judge)
             lines.append(f"| {label} | {method} | {u:.2f} | {fa:.1%} | {e:.2f} | {nudged:.1%} |")
     sample = [row["text"] for row in model.load_rows(model.ALL_FILES)]
-    production = model.get_model()
     timings = []
     for label, judge in [
         ("patterns", risk.assess),

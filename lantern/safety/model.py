@@ -26,7 +26,11 @@ logger = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 TUNING_FILES = ["risk_tune_a.jsonl", "risk_tune_b.jsonl", "risk_tune_c.jsonl"]
 BLIND_FILE = "risk_blind.jsonl"
-ALL_FILES = [*TUNING_FILES, BLIND_FILE]
+ALL_FILES = [*TUNING_FILES, BLIND_FILE]  # what the production model is trained on
+# Written blind after the model existed and never used for tuning or training: the honest
+# measure of how it does on new writing. Fold them into training only once newer blind sets
+# exist to measure with.
+EVALUATION_FILES = ["risk_blind_2.jsonl", "risk_blind_3.jsonl"]
 THRESHOLD = 0.5
 LEVELS = (risk.NONE, risk.ELEVATED, risk.URGENT)
 

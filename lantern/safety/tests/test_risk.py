@@ -160,6 +160,23 @@ def test_the_model_never_turns_a_dismissed_crisis_phrase_back_into_a_crisis(
     assert model.assess(text, model=model_without_the_blind_set).level != URGENT
 
 
+@pytest.mark.parametrize(
+    ("name", "urgent", "false_urgent", "elevated"),
+    [
+        # Measured with the production model: 0.86 / 5.0 % / 0.90 and 0.79 / 9.3 % / 0.73.
+        ("risk_blind_2.jsonl", 0.83, 0.06, 0.85),
+        ("risk_blind_3.jsonl", 0.75, 0.10, 0.70),
+    ],
+)
+def test_the_production_model_on_sets_it_never_saw_holds_its_measured_level(
+    name, urgent, false_urgent, elevated
+):
+    result = rates(DATA / name, lambda text: model.assess(text))
+    assert result["urgent_recall"] >= urgent, result
+    assert result["ordinary_flagged_urgent"] <= false_urgent, result
+    assert result["elevated_recall"] >= elevated, result
+
+
 def test_a_flag_from_the_model_says_it_came_from_the_model(model_without_the_blind_set):
     result = model.combine(assess("fine"), {URGENT: 0.8, ELEVATED: 0.1, NONE: 0.1})
     assert result.level == URGENT
@@ -171,9 +188,9 @@ def test_a_flag_from_the_model_says_it_came_from_the_model(model_without_the_bli
 
 def test_the_evaluation_sets_are_big_enough_and_varied():
     rows = []
-    for name in model.ALL_FILES:
+    for name in model.ALL_FILES + model.EVALUATION_FILES:
         rows += [json.loads(line) for line in (DATA / name).read_text().splitlines()]
-    assert len(rows) >= 300
+    assert len(rows) >= 1500
     levels = {row["level"] for row in rows}
     assert levels == {URGENT, ELEVATED, NONE}
     assert sum(row["lang"] == "es" for row in rows) >= 0.2 * len(rows)
