@@ -170,6 +170,11 @@ class Meeting(models.Model):
         return mask_to_days(self.days_mask)
 
     @property
+    def day_names(self) -> list[str]:
+        names = dict(WEEKDAYS)
+        return [str(names[d]) for d in self.days]
+
+    @property
     def type_codes(self) -> list[str]:
         return self.types.split()
 

@@ -137,6 +137,12 @@ MATRIX = {
     "safety-alert-note": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
     "safety-alert-resolve": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
     "safety-metrics": ("get", None, only(200, *ALERT_STAFF)),
+    # Meetings: the finder, meeting pages and feeds are public
+    "meetings-finder": ("get", None, everyone(200)),
+    "meetings-feed-json": ("get", None, everyone(200)),
+    "meetings-feed-ics": ("get", None, everyone(200)),
+    "meetings-detail": ("get", {"slug": "meeting"}, everyone(200)),
+    "meetings-detail-ics": ("get", {"slug": "meeting"}, everyone(200)),
     # The API: the schema is public, everything else needs a session
     "api:openapi-json": ("get", None, everyone(200)),
     "api:openapi-view": ("get", None, everyone(200)),
@@ -215,7 +221,12 @@ def records(people) -> dict:
     reach_out = safety.start_reach_out(people.river, "please, someone")
     safety.claim_reach_out(reach_out, people.casey)
     alert = safety.check_text(people.river, "i want to kill myself tonight", "post").alert
+    from lantern.meetings.services import import_feed
+    from lantern.meetings.tests.test_import import GOOD
+
+    import_feed([GOOD], source="matrix")
     return {
+        "meeting": GOOD["slug"],
         "notification": notify(people.river, "test", "For river only").pk,
         "reach_out": reach_out.pk,
         "alert": alert.pk,

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("meetings/", views.finder_page, name="meetings-finder"),
+    path("meetings.json", views.feed_json, name="meetings-feed-json"),
+    path("meetings.ics", views.feed_ics, name="meetings-feed-ics"),
+    path("meetings/<slug:slug>/", views.detail, name="meetings-detail"),
+    path("meetings/<slug:slug>.ics", views.meeting_ics, name="meetings-detail-ics"),
+]
