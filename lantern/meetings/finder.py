@@ -21,6 +21,7 @@ DISTANCES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km
 
 
 class FinderForm(forms.Form):
+    all_optional = True  # a search form: no "(optional)" on every field
     zip = forms.RegexField(
         label=_("ZIP code"),
         regex=r"^\d{5}$",
@@ -101,8 +102,9 @@ def resolve_zip(code: str):
     return float(place["lat"]), float(place["long"]), f"{place['city']}, {place['state']}"
 
 
-def search(data: dict, viewer_zone, now: datetime | None = None, limit: int = 25) -> Search:
-    """Meetings matching the finder's cleaned data, soonest first."""
+def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int = 25) -> Search:
+    """Meetings matching the finder's cleaned data, soonest first, with start times in
+    `viewer_zone` (or each meeting's own zone when None)."""
     now = now or timezone.now()
     outcome = Search()
     meetings = Meeting.objects.active().select_related("location", "group")
@@ -147,7 +149,7 @@ def search(data: dict, viewer_zone, now: datetime | None = None, limit: int = 25
             hour = starts.astimezone(meeting.zone()).hour
             if not (low <= hour < high or low <= hour + 24 < high):
                 continue
-        results.append(Result(meeting, starts.astimezone(viewer_zone), distance))
+        results.append(Result(meeting, starts.astimezone(viewer_zone or meeting.zone()), distance))
     results.sort(key=lambda r: (r.starts, r.km or 0))
     outcome.results = results[:limit]
     return outcome

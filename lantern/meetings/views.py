@@ -18,7 +18,9 @@ def _finder(request):
     form = finder.FinderForm(request.GET or None)
     outcome = finder.Search()
     if form.is_bound and form.is_valid():
-        outcome = finder.search(form.cleaned_data, zone_for(request.user))
+        # A person who chose a zone sees their time; a visitor sees each meeting's own time.
+        chosen = request.user.is_authenticated and request.user.time_zone
+        outcome = finder.search(form.cleaned_data, zone_for(request.user) if chosen else None)
     return form, outcome
 
 

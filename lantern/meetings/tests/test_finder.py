@@ -77,6 +77,7 @@ def test_a_visitor_finds_meetings_tonight_within_10_km_of_a_zip_code(client, db)
     assert "Early Birds" not in html  # this morning's, and next week's is not soon
     assert "Mile High" not in html  # too far
     assert "near Chicago, IL" in html
+    assert "Tue 19:00 CST" in html  # a visitor sees the meeting's own local time, labelled
 
 
 def test_results_come_soonest_first_with_distance(client, db):
