@@ -1,5 +1,7 @@
 """A visitor on a phone finds a meeting tonight near a ZIP code and saves it to their calendar."""
 
+from pathlib import Path
+
 import pytest
 import time_machine
 
@@ -32,7 +34,7 @@ def test_a_visitor_finds_a_meeting_tonight_near_a_zip_code_and_saves_it(phone):
         assert_accessible(phone)
         with phone.expect_download() as download:
             phone.get_by_role("link", name="Add to calendar").click()
-        content = open(download.value.path(), encoding="utf-8").read()
+        content = Path(download.value.path()).read_text(encoding="utf-8")
         assert content.startswith("BEGIN:VCALENDAR")
         assert "RRULE:FREQ=WEEKLY;BYDAY=TU" in content
         assert "TZID=America/Chicago" in content
