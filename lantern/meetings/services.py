@@ -2,12 +2,17 @@
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantern.core.timezones import local_now
 
 from .feed import RowError, parse_row
-from .models import Group, Location, Meeting, days_to_mask
+from .models import Attendance, Group, Location, Meeting, days_to_mask
 
 
 @dataclass
@@ -152,3 +157,62 @@ def _slugs(entries) -> list[str]:
         for e in entries
         if isinstance(e, dict) and e.get("slug") not in (None, "")
     ]
+
+
+class AttendanceError(ValueError):
+    """The attendance cannot be recorded; the message is shown to the member."""
+
+
+def attendance_days(member, today=None):
+    """The dates a member may log: today and the six days before, in their own time zone."""
+    today = today or local_now(member, timezone.now()).date()
+    return [today - timedelta(days=n) for n in range(7)]
+
+
+@transaction.atomic
+def record_attendance(member, meeting: Meeting, day) -> Attendance:
+    """Log that `member` went to `meeting` on `day` (today or within the past week)."""
+    allowed = attendance_days(member)
+    if day > allowed[0]:
+        raise AttendanceError(_("That date is in the future."))
+    if day < allowed[-1]:
+        raise AttendanceError(_("You can log meetings from the past week only."))
+    if Attendance.objects.filter(member=member, meeting=meeting, date=day).exists():
+        raise AttendanceError(_("You already logged this meeting on that day."))
+    return Attendance.objects.create(
+        member=member, meeting=meeting, meeting_name=meeting.name, date=day
+    )
+
+
+def attendance_summary(member, weeks: int = 12) -> dict:
+    """Counts for the last 30 and 90 days and meetings per week, for the member's own page."""
+    today = attendance_days(member)[0]
+    dates = list(
+        Attendance.objects.filter(
+            member=member, date__gt=today - timedelta(days=7 * weeks)
+        ).values_list("date", flat=True)
+    )
+    last_90 = Attendance.objects.filter(member=member, date__gt=today - timedelta(days=90))
+    week_start = today - timedelta(days=today.weekday())  # Mondays
+    per_week = []
+    for n in reversed(range(weeks)):
+        start = week_start - timedelta(weeks=n)
+        per_week.append((start, sum(start <= d < start + timedelta(days=7) for d in dates)))
+    most = max([c for _s, c in per_week] + [1])
+    bars = [
+        {
+            "x": n * 10 + 1,
+            "height": round(50 * c / most),
+            "y": 55 - round(50 * c / most),
+            "start": s,
+            "count": c,
+        }
+        for n, (s, c) in enumerate(per_week)
+    ]
+    return {
+        "last_30": sum(d > today - timedelta(days=30) for d in dates),
+        "last_90": last_90.count(),
+        "per_week": per_week,
+        "bars": bars,
+        "width": weeks * 10,
+    }

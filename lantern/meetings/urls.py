@@ -6,6 +6,8 @@ urlpatterns = [
     path("meetings/", views.finder_page, name="meetings-finder"),
     path("meetings.json", views.feed_json, name="meetings-feed-json"),
     path("meetings.ics", views.feed_ics, name="meetings-feed-ics"),
+    path("meetings/attendance/", views.attendance, name="meetings-attendance"),
     path("meetings/<slug:slug>/", views.detail, name="meetings-detail"),
+    path("meetings/<slug:slug>/attended/", views.attended, name="meetings-attended"),
     path("meetings/<slug:slug>.ics", views.meeting_ics, name="meetings-detail-ics"),
 ]

@@ -1,15 +1,19 @@
 import json
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from lantern.core.timezones import zone_for
 
-from . import calendar, finder
+from . import calendar, finder, services
 from .feed import export_meeting
 from .models import Meeting, MeetingType
 
@@ -42,6 +46,7 @@ def detail(request, slug: str):
     )
     column = "name_es" if request.LANGUAGE_CODE == "es" else "name_en"
     names = dict(MeetingType.objects.values_list("code", column))
+    days = services.attendance_days(request.user) if request.user.is_authenticated else []
     return render(
         request,
         "meetings/detail.html",
@@ -49,6 +54,42 @@ def detail(request, slug: str):
             "meeting": meeting,
             "type_names": [names.get(code, code) for code in meeting.type_codes],
             "next_start": meeting.next_start(timezone.now()),
+            "attendance_days": days,
+        },
+    )
+
+
+class AttendedForm(forms.Form):
+    date = forms.DateField(label=_("Which day?"))
+
+
+@login_required
+@require_POST
+def attended(request, slug: str):
+    """“I went”: log today's (or a recent) meeting in the member's private history."""
+    meeting = get_object_or_404(Meeting, slug=slug, active=True)
+    form = AttendedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the day you went."))
+        return redirect("meetings-detail", slug=slug)
+    try:
+        services.record_attendance(request.user, meeting, form.cleaned_data["date"])
+    except services.AttendanceError as exc:
+        messages.error(request, str(exc))
+        return redirect("meetings-detail", slug=slug)
+    messages.success(request, _("Logged. Keep coming back."))
+    return redirect("meetings-attendance")
+
+
+@login_required
+def attendance(request):
+    """The member's own meeting history: private to them."""
+    return render(
+        request,
+        "meetings/attendance.html",
+        {
+            "entries": request.user.attendance.all()[:100],
+            "summary": services.attendance_summary(request.user),
         },
     )
 

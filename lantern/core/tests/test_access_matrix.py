@@ -143,6 +143,8 @@ MATRIX = {
     "meetings-feed-ics": ("get", None, everyone(200)),
     "meetings-detail": ("get", {"slug": "meeting"}, everyone(200)),
     "meetings-detail-ics": ("get", {"slug": "meeting"}, everyone(200)),
+    "meetings-attended": ("post", {"slug": "meeting"}, signed_in(302)),  # bad date: message
+    "meetings-attendance": ("get", None, signed_in()),  # one's own history only
     # The API: the schema is public, everything else needs a session
     "api:openapi-json": ("get", None, everyone(200)),
     "api:openapi-view": ("get", None, everyone(200)),
