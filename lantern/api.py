@@ -5,6 +5,7 @@ from ninja.security import django_auth
 
 from lantern.accounts.api import router as accounts_router
 from lantern.core.api import router as core_router
+from lantern.meetings.api import router as meetings_router
 
 api = NinjaAPI(
     title="Lantern API",
@@ -15,3 +16,4 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/notifications", core_router)
+api.add_router("/meetings", meetings_router)

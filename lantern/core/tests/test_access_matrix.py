@@ -151,6 +151,7 @@ MATRIX = {
     "api:api-root": ("get", None, everyone(404)),
     "api:accounts-me": ("get", None, signed_in(200, anon=401)),
     "api:core-notifications-api": ("get", None, signed_in(200, anon=401)),
+    "api:meetings-api": ("get", None, everyone(200)),
 }
 
 # The Django admin (and, on Redis, django-rq's queue dashboard inside it): only administrators

@@ -137,3 +137,29 @@ def test_the_meeting_page_has_directions_join_and_calendar_links(client, db):
     online = client.get("/meetings/mujeres/").content.decode()
     assert 'href="https://zoom.us/j/1"' in online and "geo:" not in online
     assert client.get("/meetings/no-such-meeting/").status_code == 404
+
+
+def test_the_api_finds_meetings_with_the_finders_filters(client, db):
+    import_feed(feed(), source="t")
+    with time_machine.travel(TUESDAY_6PM, tick=False):
+        data = client.get("/api/v1/meetings", {"zip": "60641", "km": 10}).json()
+    assert data["count"] == 2
+    first = data["items"][0]
+    assert first["slug"] == "tue-night" and first["time"] == "19:00"
+    assert first["next_start"].startswith("2026-11-24T19:00:00-06:00")
+    assert first["distance_km"] == 0.0
+
+
+def test_the_api_answers_bad_input_with_400_and_a_message(client, db):
+    response = client.get("/api/v1/meetings", {"zip": "123"})
+    assert response.status_code == 400
+    assert "Type a 5-digit US ZIP code." in response.json()["detail"]
+    response = client.get("/api/v1/meetings", {"day": "9"})
+    assert response.status_code == 400 and "day" in response.json()["detail"]
+    response = client.get("/api/v1/meetings", {"km": "lots"})
+    assert response.status_code in (400, 422)
+
+
+def test_the_api_is_in_the_openapi_document(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/meetings" in schema["paths"]
