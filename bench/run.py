@@ -191,8 +191,152 @@ def write_section(name: str, title: str, body: str) -> None:
     OUT.write_text(text)
 
 
+METROS = [  # (lat, lon, zone) of 50 US metro areas
+    (40.71, -74.01, "America/New_York"),
+    (34.05, -118.24, "America/Los_Angeles"),
+    (41.88, -87.63, "America/Chicago"),
+    (29.76, -95.37, "America/Chicago"),
+    (33.45, -112.07, "America/Phoenix"),
+    (39.95, -75.17, "America/New_York"),
+    (29.42, -98.49, "America/Chicago"),
+    (32.72, -117.16, "America/Los_Angeles"),
+    (32.78, -96.80, "America/Chicago"),
+    (37.34, -121.89, "America/Los_Angeles"),
+    (30.27, -97.74, "America/Chicago"),
+    (30.33, -81.66, "America/New_York"),
+    (39.96, -83.00, "America/New_York"),
+    (35.23, -80.84, "America/New_York"),
+    (37.77, -122.42, "America/Los_Angeles"),
+    (39.77, -86.16, "America/Indiana/Indianapolis"),
+    (47.61, -122.33, "America/Los_Angeles"),
+    (39.74, -104.99, "America/Denver"),
+    (38.91, -77.04, "America/New_York"),
+    (42.36, -71.06, "America/New_York"),
+    (36.16, -86.78, "America/Chicago"),
+    (42.33, -83.05, "America/Detroit"),
+    (45.52, -122.68, "America/Los_Angeles"),
+    (36.17, -115.14, "America/Los_Angeles"),
+    (35.15, -90.05, "America/Chicago"),
+    (38.25, -85.76, "America/New_York"),
+    (39.29, -76.61, "America/New_York"),
+    (43.04, -87.91, "America/Chicago"),
+    (35.08, -106.65, "America/Denver"),
+    (32.22, -110.97, "America/Phoenix"),
+    (36.74, -119.79, "America/Los_Angeles"),
+    (38.58, -121.49, "America/Los_Angeles"),
+    (39.10, -94.58, "America/Chicago"),
+    (33.75, -84.39, "America/New_York"),
+    (25.76, -80.19, "America/New_York"),
+    (41.26, -95.93, "America/Chicago"),
+    (35.78, -78.64, "America/New_York"),
+    (44.98, -93.27, "America/Chicago"),
+    (36.15, -95.99, "America/Chicago"),
+    (41.50, -81.69, "America/New_York"),
+    (27.95, -82.46, "America/New_York"),
+    (29.95, -90.07, "America/Chicago"),
+    (40.44, -79.99, "America/New_York"),
+    (39.10, -84.51, "America/New_York"),
+    (40.76, -111.89, "America/Denver"),
+    (18.47, -66.11, "America/Puerto_Rico"),
+    (21.31, -157.86, "Pacific/Honolulu"),
+    (61.22, -149.90, "America/Anchorage"),
+    (43.62, -116.20, "America/Boise"),
+    (38.63, -90.20, "America/Chicago"),
+]
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def meetings_table(bare_ms: float) -> str:
+    """100,000 meetings: the finder, the page, the export and the import."""
+    import json
+    import random
+    from datetime import time as clock
+
+    from lantern.meetings.models import Location, Meeting
+    from lantern.meetings.services import import_feed
+
+    rng = random.Random(2026)
+    types = ["O", "C", "D", "W", "M", "B", "S", "ST", "BE", "LGBTQ", "Y", "SP"]
+    Meeting.objects.all().delete()
+    Location.objects.all().delete()
+    locations, meetings = [], []
+    for n in range(100_000):
+        lat0, lon0, zone = (
+            METROS[n % len(METROS)]
+            if rng.random() < 0.8
+            else (rng.uniform(30, 47), rng.uniform(-120, -75), "America/Chicago")
+        )
+        lat, lon = round(lat0 + rng.gauss(0, 0.15), 5), round(lon0 + rng.gauss(0, 0.15), 5)
+        locations.append(
+            Location(
+                address=f"{n} Main St",
+                city="Town",
+                state="XX",
+                postal_code="00000",
+                latitude=lat,
+                longitude=lon,
+                time_zone=zone,
+            )
+        )
+    Location.objects.bulk_create(locations, batch_size=5000)
+    for n, location in enumerate(Location.objects.order_by("pk")):
+        days = rng.sample(range(7), rng.choice([1, 1, 1, 2, 5]))
+        meetings.append(
+            Meeting(
+                slug=f"bench-{n}",
+                name=f"Meeting {n}",
+                location=location,
+                days_mask=sum(1 << d for d in days),
+                start_time=clock(rng.randrange(6, 22), rng.choice([0, 30])),
+                end_time=None,
+                time_zone=location.time_zone,
+                types=" " + " ".join(rng.sample(types, rng.randrange(1, 4))) + " ",
+                latitude=location.latitude,
+                longitude=location.longitude,
+                source="bench",
+            )
+        )
+    Meeting.objects.bulk_create(meetings, batch_size=5000)
+
+    visitor = Client()
+    query = "/meetings/?lat=41.88&lon=-87.63&km=10&day=2&time=evening&type=O"
+    finder = measure(visitor, query)
+    page25 = visitor.get("/meetings/?lat=41.88&lon=-87.63&km=10").content
+    feed_response, export_s = _timed(lambda: visitor.get("/meetings.json"))
+    feed = json.loads(feed_response.content)
+    report, reimport_s = _timed(lambda: import_feed(feed, source="bench-export"))
+    assert report.unchanged == len(feed), report.summary()[:200]
+    new = [{**m, "slug": f"new-{m['slug']}"} for m in feed[:10_000]]
+    report, import10k_s = _timed(lambda: import_feed(new, source="bench-10k"))
+    assert report.created == 10_000
+    import gzip as gz
+
+    lines = [
+        "| measurement | value | against the bare view |",
+        "| --- | ---: | ---: |",
+        "| finder query, 100,000 meetings (near Chicago + Tuesday + evening + type O), "
+        f"p50 | {finder['p50']:.2f} ms | {finder['p50'] / bare_ms:.0f}× |",
+        f"| same, p95 | {finder['p95']:.2f} ms | {finder['p95'] / bare_ms:.0f}× |",
+        f"| finder page with 25 results, HTML | {len(page25):,} bytes "
+        f"({len(gz.compress(page25)):,} gzip) | |",
+        f"| export /meetings.json, 100,000 meetings | {export_s:.1f} s "
+        f"({len(feed_response.content) / 1e6:.0f} MB) | |",
+        f"| re-import of that feed (all unchanged) | {reimport_s:.1f} s | |",
+        f"| import of 10,000 new meetings | {import10k_s:.1f} s | |",
+    ]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     bare = main()
     table = risk_table(bare)
     print(table)
     write_section("risk", "Risk assessment (safety net)", table)
+    table = meetings_table(bare)
+    print(table)
+    write_section("meetings", "Meetings (100,000)", table)
