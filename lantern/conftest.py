@@ -226,6 +226,18 @@ class Page:
     def visit(self, path: str):
         return self.page.goto(self.base_url + path)
 
+    def sign_in(self, handle: str, password: str = PASSWORD):
+        """Through the real forms, as a person would: password, then the code for staff."""
+        self.visit("/accounts/login/")
+        self.page.get_by_label("Handle").fill(handle)
+        self.page.get_by_label("Password", exact=True).fill(password)
+        self.page.get_by_role("button", name="Sign In").click()
+        if handle in TOTP_SECRETS:
+            self.page.wait_for_url("**/accounts/2fa/authenticate/")
+            self.page.get_by_label("Code").fill(totp_code(handle))
+            self.page.get_by_role("button", name="Sign In").click()
+        self.page.wait_for_url(self.base_url + "/")
+
     def foreign_requests(self) -> list[str]:
         return [
             url
@@ -240,9 +252,7 @@ class Page:
         return path
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """A 360 px wide page on the live test server."""
+def _phone(browser, live_server):
     context = browser.new_context(
         viewport={"width": 360, "height": 780},
         device_scale_factor=1,
@@ -257,6 +267,18 @@ def phone(browser, live_server):
         assert csp == [], "the page broke its Content-Security-Policy"
     finally:
         context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A 360 px wide page on the live test server."""
+    yield from _phone(browser, live_server)
+
+
+@pytest.fixture
+def second_phone(browser, live_server):
+    """Another person's phone, for journeys between two people."""
+    yield from _phone(browser, live_server)
 
 
 AXE_SOURCE = REPO / "node_modules" / "axe-core" / "axe.min.js"

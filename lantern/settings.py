@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "lantern.accounts",
     "lantern.safety",
     "lantern.meetings",
+    "lantern.recovery",
+    "lantern.community",
 ]
 
 MIDDLEWARE = [
@@ -160,7 +162,9 @@ else:
         }
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = VAR_DIR / "test.sqlite3"
+    # A file (browser tests' live server reads it from another thread), one per test run, so
+    # two runs on one machine (a developer and CI, say) never share it.
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = VAR_DIR / f"test-{os.getpid()}.sqlite3"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

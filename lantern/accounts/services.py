@@ -12,6 +12,7 @@ from django.utils import timezone
 from lantern.core import audit
 from lantern.core.models import Notification
 
+from . import personal_data
 from .models import AccountRecoveryCode, ConsentRecord, Role, RoleGrant, User
 
 RECOVERY_CODE_COUNT = 10
@@ -188,17 +189,22 @@ def export_data(user: User) -> dict:
             {"at": e.at.isoformat(), "action": e.action, "actor": str(e.actor or "")}
             for e in user.audit_events_about.select_related("actor")
         ],
+        **{section.name: section.export(user) for section in personal_data.sections()},
     }
 
 
 @transaction.atomic
 def erase_account(user: User) -> None:
-    """Delete the person and everything private to them. Later apps add their own steps here
-    (anonymising community posts) before the delete cascades."""
+    """Delete the person and everything private to them. Each app's erase step (registered in
+    `personal_data`) runs first, in this transaction: it anonymises what must outlive the
+    person (community posts); the delete then cascades to every private record."""
     if user.role_grants.filter(role=Role.ADMIN).exists() and (
         RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
     ):
         raise AccountError("Lantern needs at least one administrator; appoint another first.")
+    for section in personal_data.sections():
+        if section.erase is not None:
+            section.erase(user)
     _delete_sessions_of(user)
     audit.record(None, "account.erase", None)
     user.delete()

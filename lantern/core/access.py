@@ -47,3 +47,12 @@ def can_read_notification(user, notification) -> bool:
 
 def can_read_audit_log(user) -> bool:
     return has_role(user, ADMIN)
+
+
+def can_review_meeting_changes(user) -> bool:
+    """Moderators keep the meeting list right; administrators may too."""
+    return has_role(user, MODERATOR, ADMIN)
+
+
+def can_import_meetings(user) -> bool:
+    return has_role(user, ADMIN)

@@ -13,7 +13,7 @@ from zoneinfo import available_timezones
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from .models import Meeting, mask_to_days
+from .models import Fellowship, Meeting, mask_to_days
 from .types import LANTERN_TYPES, STANDARD_TYPES
 
 KNOWN_TYPES = set(STANDARD_TYPES) | set(LANTERN_TYPES)
@@ -46,6 +46,7 @@ class Row:
     longitude: float | None
     region: str
     group: str
+    fellowship: str
     conference_url: str
     conference_url_notes: str
     conference_phone: str
@@ -145,7 +146,29 @@ def _split_address(raw: dict) -> tuple[str, str, str, str, str]:
     return address, city, state, postal_code, country
 
 
-def parse_row(raw, default_zone: str) -> Row:
+_FELLOWSHIPS = {value: value for value in Fellowship.values} | {
+    str(label).lower(): value for value, label in Fellowship.choices
+}
+# A meeting's own type says its program where the feed does not.
+_FELLOWSHIP_BY_TYPE = {"SMART": Fellowship.SMART, "REFUGE": Fellowship.REFUGE}
+
+
+def _fellowship(raw, known_types: list[str], default: str) -> str:
+    """Meeting Guide has no program field: an intergroup's feed is all one program. Lantern
+    reads its own `fellowship` key (written by its export), then the importer's default, then
+    a program type code, and otherwise says "other" (so "other" names nothing)."""
+    named = _FELLOWSHIPS.get(_text(raw.get("fellowship"), 64).lower())
+    if named and named != Fellowship.OTHER:
+        return named
+    if default and default != Fellowship.OTHER:
+        return default
+    for code in known_types:
+        if code in _FELLOWSHIP_BY_TYPE:
+            return _FELLOWSHIP_BY_TYPE[code]
+    return Fellowship.OTHER
+
+
+def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
     """Read one feed entry. Raises RowError with a reason when it cannot be a meeting."""
     if not isinstance(raw, dict):
         raise RowError("not a JSON object")
@@ -221,6 +244,7 @@ def parse_row(raw, default_zone: str) -> Row:
         longitude=longitude,
         region=_text(raw.get("region") or (raw.get("regions") or [""])[-1], 100),
         group=_text(raw.get("group"), 255),
+        fellowship=_fellowship(raw, known, default_fellowship),
         conference_url=conference_url,
         conference_url_notes=_text(raw.get("conference_url_notes"), 1000),
         conference_phone=conference_phone,
@@ -250,6 +274,8 @@ def export_meeting(meeting: Meeting, site_url: str) -> dict:
         data["end_time"] = meeting.end_time.strftime("%H:%M")
     if meeting.group_id:
         data["group"] = meeting.group.name
+        if meeting.group.fellowship != Fellowship.OTHER:
+            data["fellowship"] = meeting.group.fellowship  # Lantern's own key; readers skip it
     if location is not None:
         for key, value in [
             ("location", location.name),

@@ -139,7 +139,7 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
             distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
             if distance > km:
                 continue
-        starts = meeting.next_start(now)
+        starts = meeting.next_start(now, data.get("day"))
         if starts is None:
             continue
         if window == "soon" and starts > now + timedelta(hours=2):

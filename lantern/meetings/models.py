@@ -191,14 +191,16 @@ class Meeting(models.Model):
         end = datetime.combine(date(2000, 1, 3), self.end_time)
         return end - start if end > start else end + timedelta(days=1) - start
 
-    def next_start(self, now: datetime) -> datetime | None:
-        """The next time this meeting starts at or after `now` (aware), in its own zone. A
-        meeting already under way counts as starting now, so it still shows tonight."""
+    def next_start(self, now: datetime, days=None) -> datetime | None:
+        """The next time this meeting starts at or after `now` (aware), in its own zone, on
+        one of `days` if given. A meeting already under way counts as starting now, so it
+        still shows tonight."""
         zone = self.zone()
         local = now.astimezone(zone)
+        mask = self.days_mask & days_to_mask(days) if days else self.days_mask
         for offset in range(-1, 8):
             day = local.date() + timedelta(days=offset)
-            if not self.days_mask & (1 << spec_weekday(day)):
+            if not mask & (1 << spec_weekday(day)):
                 continue
             start = datetime.combine(day, self.start_time, tzinfo=zone)
             if start + self.duration() > now:
@@ -227,3 +229,43 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.member} at {self.meeting_name} on {self.date}"
+
+
+class ChangeReport(models.Model):
+    """A member's correction to a meeting's details, waiting for a moderator."""
+
+    class Topic(models.TextChoices):
+        TIME = "time", _("The day or time")
+        PLACE = "place", _("The address or place")
+        ONLINE = "online", _("The online link or phone number")
+        GONE = "gone", _("It no longer meets")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for review")
+        APPLIED = "applied", _("Applied")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="change_reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_change_reports",
+    )
+    topic = models.CharField(max_length=10, choices=Topic.choices)
+    details = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}: {self.meeting}"

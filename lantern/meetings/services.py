@@ -6,13 +6,26 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantern.accounts.models import Role, User
+from lantern.core import audit
+from lantern.core.notifications import notify
 from lantern.core.timezones import local_now
 
-from .feed import RowError, parse_row
-from .models import Attendance, Group, Location, Meeting, days_to_mask
+from .feed import RowError, export_meeting, parse_row
+from .models import (
+    Attendance,
+    ChangeReport,
+    Fellowship,
+    Group,
+    Location,
+    Meeting,
+    days_to_mask,
+    spec_weekday,
+)
 
 
 @dataclass
@@ -85,16 +98,17 @@ def _location_for(row) -> Location | None:
 
 
 @transaction.atomic
-def import_feed(entries: list, source: str) -> ImportReport:
+def import_feed(entries: list, source: str, fellowship: str = "") -> ImportReport:
     """Upsert a feed's meetings by slug. Re-importing the same feed changes nothing; meetings
     from this source that are gone from it are deactivated, never deleted; rows that cannot be
-    meetings are reported with their reason and the rest are kept."""
+    meetings are reported with their reason and the rest are kept. `fellowship` is the program
+    of a feed that is all one program (an AA intergroup's, say)."""
     report = ImportReport()
     seen = set()
     existing = {m.slug: m for m in Meeting.objects.filter(slug__in=_slugs(entries))}
     for number, raw in enumerate(entries, start=1):
         try:
-            row = parse_row(raw, settings.LANTERN_DEFAULT_TIME_ZONE)
+            row = parse_row(raw, settings.LANTERN_DEFAULT_TIME_ZONE, fellowship)
         except RowError as exc:
             slug = raw.get("slug") if isinstance(raw, dict) else None
             report.rejected.append((number, str(slug or ""), str(exc)))
@@ -111,31 +125,7 @@ def import_feed(entries: list, source: str) -> ImportReport:
         if meeting is not None and meeting.source_hash == digest and meeting.active:
             report.unchanged += 1
             continue
-        group = None
-        if row.group:
-            group, _created = Group.objects.get_or_create(name=row.group, fellowship="other")
-        values = {
-            "name": row.name,
-            "group": group,
-            "location": _location_for(row),
-            "days_mask": days_to_mask(row.days),
-            "start_time": row.start_time,
-            "end_time": row.end_time,
-            "time_zone": row.time_zone,
-            "types": " " + " ".join(row.types) + " " if row.types else " ",
-            "language": row.language,
-            "mode": row.mode,
-            "conference_url": row.conference_url,
-            "conference_url_notes": row.conference_url_notes,
-            "conference_phone": row.conference_phone,
-            "conference_phone_notes": row.conference_phone_notes,
-            "notes": row.notes,
-            "latitude": row.latitude,
-            "longitude": row.longitude,
-            "active": True,
-            "source": source,
-            "source_hash": digest,
-        }
+        values = {**_values_for(row), "active": True, "source": source, "source_hash": digest}
         if meeting is None:
             Meeting.objects.create(slug=row.slug, **values)
             report.created += 1
@@ -147,6 +137,35 @@ def import_feed(entries: list, source: str) -> ImportReport:
     gone = Meeting.objects.filter(source=source, active=True).exclude(slug__in=seen)
     report.deactivated = gone.update(active=False)
     return report
+
+
+def _values_for(row) -> dict:
+    """A parsed feed row as the fields of a Meeting (its group and location found or made)."""
+    group = None
+    if row.group or row.fellowship != Fellowship.OTHER:
+        # A meeting with a program but no group name is its own group.
+        group, _created = Group.objects.get_or_create(
+            name=row.group or row.name, fellowship=row.fellowship
+        )
+    return {
+        "name": row.name,
+        "group": group,
+        "location": _location_for(row),
+        "days_mask": days_to_mask(row.days),
+        "start_time": row.start_time,
+        "end_time": row.end_time,
+        "time_zone": row.time_zone,
+        "types": " " + " ".join(row.types) + " " if row.types else " ",
+        "language": row.language,
+        "mode": row.mode,
+        "conference_url": row.conference_url,
+        "conference_url_notes": row.conference_url_notes,
+        "conference_phone": row.conference_phone,
+        "conference_phone_notes": row.conference_phone_notes,
+        "notes": row.notes,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+    }
 
 
 def _slugs(entries) -> list[str]:
@@ -216,3 +235,143 @@ def attendance_summary(member, weeks: int = 12) -> dict:
         "bars": bars,
         "width": weeks * 10,
     }
+
+
+def export_attendance(member) -> list[dict]:
+    """The member's attendance log, for their data export."""
+    return [
+        {
+            "date": a.date.isoformat(),
+            "meeting": a.meeting_name,
+            "logged_at": a.created_at.isoformat(),
+        }
+        for a in Attendance.objects.filter(member=member)
+    ]
+
+
+# --- Corrections from members -------------------------------------------------------------------
+
+
+class ChangeError(ValueError):
+    """The correction cannot be filed or applied; the message is shown as it is."""
+
+
+@dataclass
+class Filed:
+    report: ChangeReport
+    show_resources: bool
+
+
+@transaction.atomic
+def report_change(member, meeting: Meeting, topic: str, details: str) -> Filed:
+    """A member suggests a correction; moderators are told. One open suggestion per person and
+    meeting, and the text goes through the safety net like everything people write."""
+    from lantern.safety.services import check_text
+
+    if ChangeReport.objects.filter(
+        meeting=meeting, reporter=member, status=ChangeReport.Status.OPEN
+    ).exists():
+        raise ChangeError(
+            _("You already suggested a change to this meeting. A moderator will look at it soon.")
+        )
+    report = ChangeReport.objects.create(
+        meeting=meeting, reporter=member, topic=topic, details=details
+    )
+    path = reverse("meetings-change", args=[report.pk])
+    outcome = check_text(member, details, "meeting-report", source=report, source_url=path)
+    for moderator in User.objects.filter(role_grants__role=Role.MODERATOR, is_active=True):
+        notify(moderator, "meetings.change", _("A meeting's details may be out of date"), url=path)
+    return Filed(report, outcome.show_resources)
+
+
+def _row_with(meeting: Meeting, changes: dict) -> dict:
+    """The meeting as a feed row with the moderator's changes; a new address is placed by its
+    ZIP code rather than keeping the old coordinates."""
+    row = export_meeting(meeting, "")
+    if meeting.group_id:
+        row["fellowship"] = meeting.group.fellowship
+    moved = any(changes.get(k, row.get(k, "")) != row.get(k, "") for k in ADDRESS_FIELDS)
+    row.update(changes)
+    if moved:
+        row.pop("latitude", None)
+        row.pop("longitude", None)
+    return row
+
+
+ADDRESS_FIELDS = ["address", "city", "state", "postal_code"]
+
+
+@transaction.atomic
+def apply_change(
+    report: ChangeReport, moderator, changes: dict, *, active: bool, note=""
+) -> Meeting:
+    """A moderator applies a correction (with their own edits) to the meeting. The feed's
+    fingerprint is kept, so re-importing an unchanged feed keeps the fix; when the feed itself
+    changes that meeting, the feed wins."""
+    if report.status != ChangeReport.Status.OPEN:
+        raise ChangeError(_("This suggestion was already reviewed."))
+    meeting = report.meeting
+    try:
+        row = parse_row(_row_with(meeting, changes), settings.LANTERN_DEFAULT_TIME_ZONE)
+    except RowError as exc:
+        raise ChangeError(str(exc)) from None
+    for attr, value in _values_for(row).items():
+        setattr(meeting, attr, value)
+    meeting.active = active
+    meeting.save()
+    _close(report, moderator, ChangeReport.Status.APPLIED, note)
+    audit.record(moderator, "meetings.change.apply", meeting, report=report.pk)
+    if report.reporter_id:
+        notify(
+            report.reporter,
+            "meetings.change",
+            _("Thank you: %(meeting)s is updated") % {"meeting": meeting.name},
+            url=reverse("meetings-detail", args=[meeting.slug]) if active else "",
+        )
+    return meeting
+
+
+@transaction.atomic
+def dismiss_change(report: ChangeReport, moderator, note: str) -> None:
+    """A moderator decides the meeting is right as it is; the note says why, for the others."""
+    if report.status != ChangeReport.Status.OPEN:
+        raise ChangeError(_("This suggestion was already reviewed."))
+    _close(report, moderator, ChangeReport.Status.DISMISSED, note)
+    audit.record(moderator, "meetings.change.dismiss", report.meeting, report=report.pk)
+
+
+def _close(report: ChangeReport, moderator, status: str, note: str) -> None:
+    report.status, report.reviewed_by, report.review_note = status, moderator, note
+    report.reviewed_at = timezone.now()
+    report.save()
+
+
+def export_change_reports(member) -> list[dict]:
+    return [
+        {
+            "meeting": r.meeting.name,
+            "topic": r.topic,
+            "details": r.details,
+            "status": r.status,
+            "created_at": r.created_at.isoformat(),
+        }
+        for r in member.meeting_change_reports.select_related("meeting")
+    ]
+
+
+def todays_usual_meetings(member, limit: int = 5) -> list[Meeting]:
+    """Meetings the member logged in the last 90 days that meet today (their zone), not yet
+    logged today: the ones they most likely went to."""
+    today = attendance_days(member)[0]
+    recent = (
+        Attendance.objects.filter(member=member, date__gt=today - timedelta(days=90))
+        .exclude(meeting=None)
+        .values_list("meeting_id", flat=True)
+    )
+    done = Attendance.objects.filter(member=member, date=today).values_list("meeting_id", flat=True)
+    return list(
+        Meeting.objects.active()
+        .filter(pk__in=recent)
+        .exclude(pk__in=done)
+        .on_days([spec_weekday(today)])[:limit]
+    )

@@ -10,4 +10,13 @@ urlpatterns = [
     path("meetings/<slug:slug>/", views.detail, name="meetings-detail"),
     path("meetings/<slug:slug>/attended/", views.attended, name="meetings-attended"),
     path("meetings/<slug:slug>.ics", views.meeting_ics, name="meetings-detail-ics"),
+    path("meetings/<slug:slug>/report/", views.report_change, name="meetings-report-change"),
+    path("staff/meetings/changes/", views.changes, name="meetings-changes"),
+    path("staff/meetings/changes/<int:pk>/", views.change, name="meetings-change"),
+    path(
+        "staff/meetings/changes/<int:pk>/dismiss/",
+        views.change_dismiss,
+        name="meetings-change-dismiss",
+    ),
+    path("staff/meetings/import/", views.import_page, name="meetings-import"),
 ]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from lantern.meetings.feed import KNOWN_TYPES
-from lantern.meetings.models import Meeting
+from lantern.meetings.models import Fellowship, Meeting
 from lantern.meetings.services import import_feed
 from lantern.meetings.tests.test_import import GOOD, MESSY
 
@@ -93,7 +93,11 @@ meeting_rows = st.fixed_dictionaries(
         "longitude": st.floats(-120, -70).map(lambda x: round(x, 5)),
         "timezone": st.sampled_from(["America/Chicago", "America/Denver", "America/New_York"]),
         "notes": st.text(alphabet=string.ascii_letters + " .,", max_size=60).map(str.strip),
-    }
+    },
+    optional={
+        "group": st.sampled_from(["Northside Group", "Early Risers", "Grupo Esperanza"]),
+        "fellowship": st.sampled_from(sorted(Fellowship.values)),
+    },
 )
 
 

@@ -97,6 +97,14 @@ def test_filters_by_mode_type_and_language(client, db):
     assert "Mujeres en Línea" in html and "Tuesday Night Hope" not in html
 
 
+def test_a_day_filter_shows_the_meeting_on_that_day(client, db):
+    """Mujeres meets Tuesdays and Thursdays: asked for Thursday, it shows Thursday's."""
+    import_feed(feed(), source="t")
+    with time_machine.travel(TUESDAY_6PM, tick=False):
+        html = client.get("/meetings/", {"mode": "online", "day": "4"}).content.decode()
+    assert "Thu 20:00 CST" in html and "Tue 20:00" not in html
+
+
 def test_a_bad_zip_code_gets_a_clear_message(client, db):
     response = client.get("/meetings/", {"zip": "6064"})
     assert "Type a 5-digit US ZIP code." in response.content.decode()

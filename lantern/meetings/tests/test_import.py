@@ -171,3 +171,22 @@ def test_the_import_command_reads_a_file_and_prints_the_summary(tmp_path):
     assert again.stdout.startswith("created 0, updated 0, unchanged 3, deactivated 0, rejected 8")
     missing = manage("import_meetings", str(tmp_path / "nope.json"))
     assert missing.returncode != 0 and "no such file" in missing.stderr
+
+
+def test_a_feed_of_one_program_is_found_under_that_program(db):
+    """Meeting Guide feeds have no program field: the importer is told, a row may say its own
+    (Lantern's export does), and SMART or Refuge type codes say theirs."""
+    smart = {**MESSY[2], "slug": "smart-online", "types": ["SMART", "O"]}
+    own = {**GOOD, "slug": "na-own", "fellowship": "Narcotics Anonymous"}
+    import_feed([GOOD, smart, own], source="intergroup", fellowship="aa")
+    assert Meeting.objects.get(slug="sunday-serenity").group.fellowship == "aa"
+    assert Meeting.objects.get(slug="na-own").group.fellowship == "na"
+    import_feed([smart], source="other-feed")
+    assert Meeting.objects.get(slug="smart-online").group.fellowship == "smart"
+
+
+def test_the_finder_filters_by_program(client, db):
+    import_feed([GOOD], source="intergroup", fellowship="aa")
+    import_feed([{**GOOD, "slug": "na-tuesday", "name": "Just for Today"}], "n", fellowship="na")
+    page = client.get("/meetings/", {"zip": "60641", "fellowship": "na"}).content.decode()
+    assert "Just for Today" in page and "Sunday Serenity" not in page

@@ -1,6 +1,8 @@
 """Create one demo account per role, with known passwords. Safe to run again: it puts the demo
 accounts back as they were and touches nothing else."""
 
+from importlib import import_module
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management.base import BaseCommand
@@ -10,6 +12,7 @@ from lantern.accounts import services
 from lantern.accounts.models import Role, User
 
 DEMO_PASSWORD = "lantern-demo-2026"
+DEMO_APPS = ["meetings", "recovery", "community"]
 
 # handle, roles, pronouns, pathways, TOTP secret (staff roles must use two-factor)
 DEMO_PEOPLE = [
@@ -60,6 +63,11 @@ class Command(BaseCommand):
             safety.start_shift(people["casey"], Role.SPECIALIST, 12)
             if not people["river"].circle.filter(person=people["jo"]).exists():
                 safety.add_to_circle(people["river"], "jo")
+
+        # Each app's demo data (`seed()` in lantern/<app>/demo.py), also safe to run again.
+        for app in DEMO_APPS:
+            with transaction.atomic():
+                import_module(f"lantern.{app}.demo").seed()
 
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
         for handle, roles, _pronouns, _pathways, secret in DEMO_PEOPLE:

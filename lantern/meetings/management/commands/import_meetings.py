@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lantern.meetings.models import Fellowship
 from lantern.meetings.services import FeedError, import_feed, read_feed
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -16,8 +17,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source")
+        parser.add_argument(
+            "--fellowship",
+            choices=Fellowship.values,
+            default="",
+            help="the program of a feed that is all one program (rows may still name their own)",
+        )
 
-    def handle(self, *args, source, **options):
+    def handle(self, *args, source, fellowship, **options):
         if source.startswith(("http://", "https://")):
             # Only http(s), checked just above.
             request = urllib.request.Request(source, headers={"User-Agent": "Lantern"})  # noqa: S310
@@ -37,5 +44,5 @@ class Command(BaseCommand):
             entries = read_feed(text)
         except FeedError as exc:
             raise CommandError(str(exc)) from None
-        report = import_feed(entries, source=source)
+        report = import_feed(entries, source=source, fellowship=fellowship)
         self.stdout.write(report.summary())

@@ -1,0 +1,159 @@
+"""“Report a change”: members tell moderators when a meeting's details are out of date;
+moderators correct and apply, or dismiss with a reason the other moderators can read."""
+
+from lantern.core.models import AuditEvent, Notification
+from lantern.meetings.models import ChangeReport, Meeting
+from lantern.meetings.services import import_feed
+from lantern.meetings.tests.test_import import GOOD
+from lantern.safety.models import Alert
+
+
+def _feed_meeting():
+    import_feed([GOOD], source="intergroup")
+    return Meeting.objects.get(slug=GOOD["slug"])
+
+
+def _correction(meeting, **changes):
+    """The moderator's form as it arrives: the meeting's current values with some changed."""
+    location = meeting.location
+    data = {
+        "name": meeting.name,
+        "day": [str(d) for d in meeting.days],
+        "time": meeting.start_time.strftime("%H:%M"),
+        "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
+        "location": location.name,
+        "address": location.address,
+        "city": location.city,
+        "state": location.state,
+        "postal_code": location.postal_code,
+        "conference_url": meeting.conference_url,
+        "conference_phone": meeting.conference_phone,
+        "notes": meeting.notes,
+        "active": "on",
+        "review_note": "Checked with the group's secretary",
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_a_members_correction_reaches_the_moderators_and_is_applied(people, signed_in):
+    meeting = _feed_meeting()
+    river, morgan = signed_in(people.river), signed_in(people.morgan)
+    page = river.get(f"/meetings/{meeting.slug}/").content.decode()
+    assert f"/meetings/{meeting.slug}/report/" in page  # "Report a change" on the meeting page
+
+    response = river.post(
+        f"/meetings/{meeting.slug}/report/",
+        {"topic": "time", "details": "It starts at 7 pm now, since October."},
+        follow=True,
+    )
+    assert "A moderator will check it" in response.content.decode()
+    report = ChangeReport.objects.get()
+    assert Notification.objects.filter(recipient=people.morgan, kind="meetings.change").exists()
+
+    queue = morgan.get("/staff/meetings/changes/").content.decode()
+    assert "Sunday Serenity: The day or time" in queue
+    review = morgan.get(f"/staff/meetings/changes/{report.pk}/").content.decode()
+    assert "It starts at 7 pm now, since October." in review
+    assert 'value="18:00"' in review  # the form starts from the meeting as it is
+
+    response = morgan.post(
+        f"/staff/meetings/changes/{report.pk}/",
+        _correction(meeting, time="19:00", end_time="20:00"),
+    )
+    assert response.status_code == 302
+    page = river.get(f"/meetings/{meeting.slug}/").content.decode()
+    assert "19:00–20:00" in page
+    report.refresh_from_db()
+    assert (report.status, report.reviewed_by) == ("applied", people.morgan)
+    assert AuditEvent.objects.filter(action="meetings.change.apply", actor=people.morgan).exists()
+    thanks = Notification.objects.get(recipient=people.river, kind="meetings.change")
+    assert "is updated" in thanks.title and thanks.url == f"/meetings/{meeting.slug}/"
+
+
+def test_the_fix_survives_a_reimport_of_the_same_feed_and_the_feed_wins_when_it_changes(
+    people, signed_in
+):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="time")
+    signed_in(people.morgan).post(
+        f"/staff/meetings/changes/{report.pk}/", _correction(meeting, time="19:00")
+    )
+    import_feed([GOOD], source="intergroup")
+    assert Meeting.objects.get(pk=meeting.pk).start_time.strftime("%H:%M") == "19:00"
+    import_feed([{**GOOD, "time": "18:15"}], source="intergroup")
+    assert Meeting.objects.get(pk=meeting.pk).start_time.strftime("%H:%M") == "18:15"
+
+
+def test_a_new_address_is_placed_by_its_zip_code(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="place")
+    signed_in(people.morgan).post(
+        f"/staff/meetings/changes/{report.pk}/",
+        _correction(meeting, address="1500 W Belmont Ave", postal_code="60657", location=""),
+    )
+    meeting.refresh_from_db()
+    assert meeting.location.address == "1500 W Belmont Ave"
+    assert round(meeting.latitude, 1) == 41.9  # Lakeview, from the ZIP code
+    assert round(meeting.longitude, 2) != round(GOOD["longitude"], 2)
+
+
+def test_a_meeting_that_no_longer_meets_leaves_the_finder_but_is_kept(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="gone")
+    signed_in(people.morgan).post(
+        f"/staff/meetings/changes/{report.pk}/", _correction(meeting, active=None)
+    )
+    assert not Meeting.objects.get(pk=meeting.pk).active
+    assert signed_in(people.river).get(f"/meetings/{meeting.slug}/").status_code == 404
+
+
+def test_a_bad_correction_shows_what_to_fix_and_changes_nothing(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="time")
+    response = signed_in(people.morgan).post(
+        f"/staff/meetings/changes/{report.pk}/", _correction(meeting, time="25:99", day=[])
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a valid time." in page and "This field is required." in page
+    assert Meeting.objects.get(pk=meeting.pk).start_time.strftime("%H:%M") == "18:00"
+    assert ChangeReport.objects.get().status == "open"
+
+
+def test_dismissing_needs_a_reason_that_other_moderators_see(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="other")
+    morgan = signed_in(people.morgan)
+    morgan.post(f"/staff/meetings/changes/{report.pk}/dismiss/", {"review_note": ""})
+    assert ChangeReport.objects.get().status == "open"
+    morgan.post(
+        f"/staff/meetings/changes/{report.pk}/dismiss/",
+        {"review_note": "The group confirmed 6 pm"},
+    )
+    assert ChangeReport.objects.get().status == "dismissed"
+    queue = signed_in(people.alex).get("/staff/meetings/changes/").content.decode()
+    assert "The group confirmed 6 pm" in queue and "morgan" in queue
+
+
+def test_a_member_cannot_pile_up_suggestions_or_send_an_empty_one(people, signed_in):
+    meeting = _feed_meeting()
+    river = signed_in(people.river)
+    empty = river.post(f"/meetings/{meeting.slug}/report/", {"topic": "time", "details": " "})
+    assert empty.status_code == 200 and "This field is required." in empty.content.decode()
+    assert not ChangeReport.objects.exists()
+    river.post(f"/meetings/{meeting.slug}/report/", {"topic": "time", "details": "7 pm now"})
+    again = river.post(f"/meetings/{meeting.slug}/report/", {"topic": "place", "details": "moved"})
+    assert "You already suggested a change" in again.content.decode()
+    assert ChangeReport.objects.count() == 1
+
+
+def test_crisis_words_in_a_suggestion_reach_a_person(people, signed_in):
+    meeting = _feed_meeting()
+    response = signed_in(people.river).post(
+        f"/meetings/{meeting.slug}/report/",
+        {"topic": "gone", "details": "it closed and I want to kill myself tonight"},
+    )
+    page = response.content.decode()
+    assert "988" in page and "I need someone now" in page
+    assert Alert.objects.filter(author=people.river, context="meeting-report").exists()
