@@ -1,0 +1,213 @@
+"""/api/v1/recovery: the signed-in member's own counters and check-ins (session auth).
+
+Every change goes through the same services as the pages; a broken rule answers 400 with the
+message the page would show. Lists are paginated.
+"""
+
+from datetime import date, datetime, time
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from . import services
+from .models import CheckIn, Counter
+
+router = Router(tags=["recovery"])
+
+
+class RunOut(Schema):
+    started_on: date
+    started_at: time | None
+    ended_on: date | None
+    days: int
+
+
+class MilestoneOut(Schema):
+    key: str
+    label: str
+    on: date
+
+
+class CounterOut(Schema):
+    id: int
+    kind: str
+    name: str
+    label: str
+    started_on: date
+    started_at: time | None
+    days: int
+    longest_days: int
+    total_days: int
+    milestones_reached: list[MilestoneOut]
+    next_milestone: MilestoneOut | None
+    runs: list[RunOut]
+
+
+class CounterIn(Schema):
+    kind: str
+    name: str = ""
+    started_on: date
+    started_at: time | None = None
+    tell_on_reset: bool = False
+
+
+class NewStartIn(Schema):
+    started_on: date
+    started_at: time | None = None
+
+
+class CheckInOut(Schema):
+    id: int
+    day: date
+    mood: int
+    craving: int
+    triggers: list[str]
+    sleep: str
+    medication_taken: bool | None
+    meeting_ids: list[int]
+    other_meetings: int
+    gratitude: str
+    note: str
+    updated_at: datetime
+
+
+class CheckInIn(Schema):
+    day: date | None = None
+    mood: int
+    craving: int
+    triggers: list[str] = []
+    sleep: str = ""
+    medication_taken: bool | None = None
+    meeting_ids: list[int] = []
+    other_meetings: int = 0
+    gratitude: str = ""
+    note: str = ""
+
+
+class CheckInSaved(Schema):
+    checkin: CheckInOut
+    show_crisis_resources: bool
+    reach_out_suggested: bool
+
+
+def _milestone(m) -> dict:
+    return {"key": m.key, "label": m.label, "on": m.on}
+
+
+def _counter(counter: Counter) -> dict:
+    s = services.summarize(counter)
+    return {
+        "id": counter.pk,
+        "kind": counter.kind,
+        "name": counter.name,
+        "label": counter.label,
+        "started_on": s.run.started_on,
+        "started_at": s.run.started_at,
+        "days": s.days,
+        "longest_days": s.longest,
+        "total_days": s.total,
+        "milestones_reached": [_milestone(m) for m in s.reached],
+        "next_milestone": _milestone(s.next) if s.next else None,
+        "runs": [
+            {
+                "started_on": r.started_on,
+                "started_at": r.started_at,
+                "ended_on": r.ended_on,
+                "days": d,
+            }
+            for r, d in s.runs
+        ],
+    }
+
+
+def _checkin(c: CheckIn) -> dict:
+    return {
+        "id": c.pk,
+        "day": c.day,
+        "mood": c.mood,
+        "craving": c.craving,
+        "triggers": c.triggers,
+        "sleep": c.sleep,
+        "medication_taken": c.medication_taken,
+        "meeting_ids": [a.pk for a in c.meetings.all()],
+        "other_meetings": c.other_meetings,
+        "gratitude": c.gratitude,
+        "note": c.note,
+        "updated_at": c.updated_at,
+    }
+
+
+def _own_counter(request, counter_id: int) -> Counter:
+    return get_object_or_404(Counter, pk=counter_id, member=request.auth)
+
+
+@router.get("/counters", response=list[CounterOut], url_name="recovery-counters-api")
+@paginate(PageNumberPagination, page_size=25)
+def list_counters(request):
+    """The member's counters with days, milestones and every run."""
+    return [_counter(c) for c in request.auth.counters.prefetch_related("runs")]
+
+
+@router.post("/counters", response={201: CounterOut}, url_name="recovery-counter-create-api")
+def create_counter(request, data: CounterIn):
+    """Start a counter from a date that is not in the future."""
+    try:
+        counter = services.start_counter(request.auth, **data.dict())
+    except services.RecoveryError as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(201, _counter(counter))
+
+
+@router.get("/counters/{counter_id}", response=CounterOut, url_name="recovery-counter-api")
+def get_counter(request, counter_id: int):
+    return _counter(_own_counter(request, counter_id))
+
+
+@router.post(
+    "/counters/{counter_id}/new-start",
+    response={201: CounterOut},
+    url_name="recovery-counter-new-start-api",
+)
+def counter_new_start(request, counter_id: int, data: NewStartIn):
+    """A new start: the current run ends and stays in the history."""
+    counter = _own_counter(request, counter_id)
+    try:
+        services.new_start(counter, data.started_on, data.started_at)
+    except services.RecoveryError as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(201, _counter(counter))
+
+
+@router.get("/checkins", response=list[CheckInOut], url_name="recovery-checkins-api")
+@paginate(PageNumberPagination, page_size=30)
+def list_checkins(request):
+    """The member's check-ins, newest first."""
+    return [_checkin(c) for c in request.auth.checkins.prefetch_related("meetings")]
+
+
+def _save(request, data: CheckInIn, checkin: CheckIn | None) -> dict:
+    try:
+        saved = services.save_checkin(request.auth, checkin=checkin, **data.dict())
+    except services.RecoveryError as exc:
+        raise HttpError(400, str(exc)) from None
+    return {
+        "checkin": _checkin(saved.obj),
+        "show_crisis_resources": saved.show_resources,
+        "reach_out_suggested": saved.nudge is not None,
+    }
+
+
+@router.post("/checkins", response={201: CheckInSaved}, url_name="recovery-checkin-create-api")
+def create_checkin(request, data: CheckInIn):
+    """Today's check-in (the member's own calendar day); one per day."""
+    return Status(201, _save(request, data, None))
+
+
+@router.put("/checkins/{day}", response=CheckInSaved, url_name="recovery-checkin-update-api")
+def update_checkin(request, day: date, data: CheckInIn):
+    """Change today's check-in; earlier days cannot be changed."""
+    checkin = get_object_or_404(CheckIn, member=request.auth, day=day)
+    data.day = day
+    return _save(request, data, checkin)

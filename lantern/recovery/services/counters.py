@@ -1,0 +1,153 @@
+"""Sobriety counters: runs, new starts, days and milestones."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lantern.core.notifications import notify
+from lantern.core.timezones import zone_for
+
+from .. import milestones as ms
+from ..models import Counter, Grant, Run
+from .base import RecoveryError, now, today_for
+
+# --- Counters -----------------------------------------------------------------------------------
+
+
+def _check_start(member, started_on: date, started_at: time | None) -> None:
+    today, clock = ms.local_today(now(), zone_for(member))
+    if started_on > today:
+        raise RecoveryError(_("That date is in the future."), "started_on")
+    if started_on == today and started_at is not None and started_at > clock:
+        raise RecoveryError(_("That time is still to come today."), "started_at")
+    if started_on < date(1900, 1, 1):
+        raise RecoveryError(_("Please check the year."), "started_on")
+
+
+@transaction.atomic
+def start_counter(
+    member,
+    kind: str,
+    started_on: date,
+    *,
+    name: str = "",
+    started_at: time | None = None,
+    tell_on_reset: bool = False,
+) -> Counter:
+    """A new counter from a date in the past or today (never the future), with its first run."""
+    if kind not in Counter.Kind.values:
+        raise RecoveryError(_("Choose what you are counting."), "kind")
+    _check_start(member, started_on, started_at)
+    counter = Counter.objects.create(
+        member=member, kind=kind, name=name.strip()[:60], tell_on_reset=tell_on_reset
+    )
+    Run.objects.create(counter=counter, started_on=started_on, started_at=started_at)
+    return counter
+
+
+@transaction.atomic
+def update_counter(
+    counter: Counter,
+    *,
+    kind: str,
+    name: str,
+    tell_on_reset: bool,
+    started_on: date,
+    started_at: time | None,
+) -> Counter:
+    """Rename a counter or correct its current run's start (a correction, not a new start: the
+    new date may not be in the future nor before the previous run ended)."""
+    _check_start(counter.member, started_on, started_at)
+    run = counter.current_run()
+    previous = counter.runs.exclude(pk=run.pk).order_by("-started_on").first()
+    if previous is not None and previous.ended_on and started_on < previous.ended_on:
+        raise RecoveryError(_("That date is before your previous run ended."), "started_on")
+    counter.kind, counter.name, counter.tell_on_reset = kind, name.strip()[:60], tell_on_reset
+    counter.save()
+    run.started_on, run.started_at = started_on, started_at
+    run.save()
+    return counter
+
+
+@transaction.atomic
+def new_start(counter: Counter, started_on: date, started_at: time | None = None) -> Run:
+    """Begin a new run; the current one ends on that day and stays in the history. If the member
+    chose so, the people they share milestones with are told (never why)."""
+    member = counter.member
+    _check_start(member, started_on, started_at)
+    run = Run.objects.select_for_update().get(counter=counter, ended_on__isnull=True)
+    if started_on < run.started_on:
+        raise RecoveryError(
+            _("A new start cannot be before the current run began (%(date)s).")
+            % {"date": run.started_on.isoformat()},
+            "started_on",
+        )
+    run.ended_on = started_on
+    run.save(update_fields=["ended_on"])
+    fresh = Run.objects.create(counter=counter, started_on=started_on, started_at=started_at)
+    if counter.tell_on_reset:
+        for grant in Grant.objects.active(today_for(member)).filter(member=member, milestones=True):
+            notify(
+                grant.person,
+                "recovery.new_start",
+                _("%(handle)s made a new start") % {"handle": member.handle},
+                body=_("A word of support can mean a lot today."),
+                url=f"/recovery/shared/{member.handle}/",
+            )
+    return fresh
+
+
+@transaction.atomic
+def delete_counter(counter: Counter) -> None:
+    """Remove a counter and all its runs (the member asked; nothing else keeps them)."""
+    counter.delete()
+
+
+@dataclass
+class CounterSummary:
+    counter: Counter
+    run: Run
+    days: int
+    reached: list
+    next: ms.Milestone | None
+    runs: list  # (run, days) newest first
+    longest: int
+    total: int
+
+    @property
+    def latest(self):
+        return self.reached[-1] if self.reached else None
+
+
+def run_days(run: Run, today: date, clock: time) -> int:
+    if run.ended_on is not None:
+        return max((run.ended_on - run.started_on).days, 0)
+    return ms.days_between(run.started_on, run.started_at, today, clock)
+
+
+def summarize(counter: Counter, at: datetime | None = None) -> CounterSummary:
+    """Days in the current run, its milestones, and the history: every run, the longest, and the
+    total days in recovery across runs."""
+    zone = zone_for(counter.member)
+    at = at or now()
+    today, clock = ms.local_today(at, zone)
+    runs = list(counter.runs.all())
+    current = next(r for r in runs if r.ended_on is None)
+    reached, upcoming = ms.milestones(current.started_on, current.started_at, at, zone)
+    lengths = [(r, run_days(r, today, clock)) for r in runs]
+    return CounterSummary(
+        counter=counter,
+        run=current,
+        days=run_days(current, today, clock),
+        reached=reached,
+        next=upcoming,
+        runs=lengths,
+        longest=max(d for _r, d in lengths),
+        total=sum(d for _r, d in lengths),
+    )
+
+
+def summaries(member, at: datetime | None = None) -> list[CounterSummary]:
+    return [summarize(c, at) for c in member.counters.prefetch_related("runs")]

@@ -1,0 +1,484 @@
+"""The member's own recovery pages. Thin: load what the person may see (or 404), validate, call
+a service, redirect or render. Pages for the people a member shares with are in shared.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access, forms, services
+from .models import CheckIn, Counter, Goal, GoalStep, Grant, JournalEntry, Nudge, PlanItem
+
+CRISIS_FLAG = "recovery_show_crisis"
+
+
+def page(request, template: str, context: dict | None = None, status: int = 200):
+    """Render, adding the crisis lines when the last save asked for them."""
+    context = context or {}
+    if request.session.pop(CRISIS_FLAG, False):
+        from lantern.safety.services import crisis_resources
+
+        context["crisis_resources"] = crisis_resources(get_language() or "en")
+    return render(request, template, context, status=status)
+
+
+def _after_save(request, saved: services.Saved) -> None:
+    if saved.show_resources:
+        request.session[CRISIS_FLAG] = True
+
+
+def _fail(form, exc: services.RecoveryError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, str(exc))
+
+
+def own(request, model, pk: int, select: tuple[str, ...] = ()):
+    """The signed-in member's own record, or 404 (another person's must not be known to exist)."""
+    obj = get_object_or_404(model.objects.select_related(*select), pk=pk)
+    if not access.can_edit_recovery_record(request.user, obj):
+        raise Http404
+    return obj
+
+
+# --- Overview and counters ----------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    member = request.user
+    today = services.today_for(member)
+    services.check_silence(member)
+    return page(
+        request,
+        "recovery/home.html",
+        {
+            "summaries": services.summaries(member),
+            "today": CheckIn.objects.filter(member=member, day=today).first(),
+            "streak": services.streak(member, today),
+            "nudges": services.open_nudges(member),
+        },
+    )
+
+
+@login_required
+def counter_new(request):
+    form = forms.CounterForm(
+        request.POST or None, initial={"started_on": services.today_for(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            counter = services.start_counter(request.user, **data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            return redirect("recovery-counter", pk=counter.pk)
+    return page(request, "recovery/counter_form.html", {"form": form})
+
+
+@login_required
+def counter_detail(request, pk: int):
+    counter = own(request, Counter, pk)
+    return page(request, "recovery/counter.html", {"s": services.summarize(counter)})
+
+
+@login_required
+def counter_edit(request, pk: int):
+    counter = own(request, Counter, pk)
+    run = counter.current_run()
+    initial = {
+        "kind": counter.kind,
+        "name": counter.name,
+        "tell_on_reset": counter.tell_on_reset,
+        "started_on": run.started_on,
+        "started_at": run.started_at,
+    }
+    form = forms.CounterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_counter(counter, **form.cleaned_data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("recovery-counter", pk=counter.pk)
+    return page(request, "recovery/counter_form.html", {"form": form, "counter": counter})
+
+
+@login_required
+def counter_new_start(request, pk: int):
+    """A new start: the current run ends today (or the chosen day) and stays in the history."""
+    counter = own(request, Counter, pk)
+    form = forms.NewStartForm(
+        request.POST or None, initial={"started_on": services.today_for(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.new_start(counter, **form.cleaned_data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(
+                request, _("A new start. Your history is kept, and every day still counts.")
+            )
+            return redirect("recovery-counter", pk=counter.pk)
+    return page(request, "recovery/new_start.html", {"form": form, "counter": counter})
+
+
+@login_required
+@require_POST
+def counter_delete(request, pk: int):
+    services.delete_counter(own(request, Counter, pk))
+    messages.success(request, _("The counter and its history are deleted."))
+    return redirect("recovery-home")
+
+
+@login_required
+def milestone_card(request, pk: int, key: str):
+    """A celebration card for a milestone the member has reached: a page they may show."""
+    counter = own(request, Counter, pk)
+    summary = services.summarize(counter)
+    milestone = next((m for m in summary.reached if m.key == key), None)
+    if milestone is None:
+        raise Http404
+    return page(
+        request,
+        "recovery/milestone.html",
+        {"counter": counter, "milestone": milestone, "member": request.user, "own": True},
+    )
+
+
+# --- Check-ins ----------------------------------------------------------------------------------
+
+
+@login_required
+def checkin(request):
+    """Today's check-in: new, or today's again to change it. Under 30 seconds on a phone."""
+    member = request.user
+    today = services.today_for(member)
+    current = CheckIn.objects.filter(member=member, day=today).first()
+    attendance = list(services.attendance_on(member, today))
+    initial = {"mood": 3, "craving": 0}
+    if current is not None:
+        initial = {
+            "mood": current.mood,
+            "craving": current.craving,
+            "triggers": current.triggers,
+            "sleep": current.sleep,
+            "medication": {True: "yes", False: "no"}.get(current.medication_taken, ""),
+            "meetings": [str(a.pk) for a in current.meetings.all()],
+            "other_meetings": current.other_meetings or None,
+            "gratitude": current.gratitude,
+            "note": current.note,
+            "checkin_id": current.pk,
+        }
+    form = forms.CheckInForm(request.POST or None, initial=initial, attendance=attendance)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            editing = form.cleaned_data["checkin_id"]
+            target = current if (editing and current and current.pk == editing) else None
+            try:
+                saved = services.save_checkin(member, checkin=target, **form.service_values())
+            except services.RecoveryError as exc:
+                _fail(form, exc)
+                if current is not None and not editing:
+                    # Keep what they typed; submitting again now changes today's check-in.
+                    data = request.POST.copy()
+                    data["checkin_id"] = current.pk
+                    form.data = data
+            else:
+                _after_save(request, saved)
+                messages.success(request, _("Checked in. Thank you for showing up for yourself."))
+                if saved.nudge is not None:
+                    return redirect("recovery-home")
+                return redirect("recovery-trends")
+        status = 400
+    return page(
+        request,
+        "recovery/checkin.html",
+        {"form": form, "current": current, "today": today, "attendance": attendance},
+        status=status,
+    )
+
+
+@login_required
+def checkin_history(request):
+    entries = Paginator(
+        CheckIn.objects.filter(member=request.user).prefetch_related("meetings"), 30
+    ).get_page(request.GET.get("page"))
+    return page(request, "recovery/checkins.html", {"page": entries})
+
+
+@login_required
+def trends(request):
+    days = 90 if request.GET.get("days") == "90" else 30
+    return page(request, "recovery/trends.html", {"t": services.trends(request.user, days)})
+
+
+@login_required
+@require_POST
+def nudge_dismiss(request, pk: int):
+    services.dismiss_nudge(own(request, Nudge, pk))
+    return redirect("recovery-home")
+
+
+@login_required
+def reminders(request):
+    prefs = services.preferences(request.user)
+    form = forms.ReminderForm(request.POST or None, initial={"reminder_time": prefs.reminder_time})
+    if request.method == "POST" and form.is_valid():
+        services.set_reminder(request.user, form.cleaned_data["reminder_time"])
+        messages.success(request, _("Saved."))
+        return redirect("recovery-home")
+    return page(request, "recovery/reminders.html", {"form": form})
+
+
+# --- Journal ------------------------------------------------------------------------------------
+
+
+@login_required
+def journal(request):
+    entries = Paginator(request.user.journal_entries.all(), 20).get_page(request.GET.get("page"))
+    return page(request, "recovery/journal.html", {"page": entries})
+
+
+@login_required
+def journal_entry(request, pk: int | None = None):
+    entry = own(request, JournalEntry, pk) if pk else None
+    initial = {"title": entry.title, "body": entry.body} if entry else {}
+    form = forms.JournalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_entry(request.user, entry=entry, **form.cleaned_data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            _after_save(request, saved)
+            messages.success(request, _("Saved to your journal."))
+            return redirect("recovery-journal-entry", pk=saved.obj.pk)
+    shares = entry.shares.select_related("person") if entry else []
+    return page(
+        request,
+        "recovery/journal_entry.html",
+        {"form": form, "entry": entry, "shares": shares, "share_form": forms.HandleForm()},
+    )
+
+
+@login_required
+@require_POST
+def journal_delete(request, pk: int):
+    services.delete_entry(own(request, JournalEntry, pk))
+    messages.success(request, _("The entry is deleted."))
+    return redirect("recovery-journal")
+
+
+@login_required
+@require_POST
+def journal_share(request, pk: int):
+    entry = own(request, JournalEntry, pk)
+    form = forms.HandleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.share_entry(entry, form.cleaned_data["handle"])
+        except services.RecoveryError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Shared. Only this entry, only with them."))
+    else:
+        messages.error(request, _("Write their handle."))
+    return redirect("recovery-journal-entry", pk=pk)
+
+
+@login_required
+@require_POST
+def journal_unshare(request, pk: int):
+    entry = own(request, JournalEntry, pk)
+    services.unshare_entry(entry, int(request.POST.get("person_id") or 0))
+    messages.success(request, _("They can no longer read this entry."))
+    return redirect("recovery-journal-entry", pk=pk)
+
+
+# --- The plan -----------------------------------------------------------------------------------
+
+
+@login_required
+def plan(request):
+    return page(
+        request,
+        "recovery/plan.html",
+        {
+            "plan": services.plan_for(request.user),
+            "kinds": PlanItem.Kind.choices,
+            "owner": request.user,
+            "own": True,
+        },
+    )
+
+
+@login_required
+def plan_item(request, pk: int | None = None):
+    """Add (kind chosen by ?kind=) or change one line of the plan."""
+    item = own(request, PlanItem, pk) if pk else None
+    kind = item.kind if item else request.POST.get("kind") or request.GET.get("kind")
+    if kind not in PlanItem.Kind.values:
+        kind = PlanItem.Kind.TRIGGER
+    initial = {"kind": kind, "text": item.text, "detail": item.detail} if item else {"kind": kind}
+    form = forms.PlanItemForm(request.POST or None, initial=initial, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_plan_item(request.user, item=item, **form.cleaned_data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            _after_save(request, saved)
+            return redirect("recovery-plan")
+    return page(
+        request,
+        "recovery/plan_item_form.html",
+        {"form": form, "item": item, "kind_label": PlanItem.Kind(kind).label},
+    )
+
+
+@login_required
+@require_POST
+def plan_item_delete(request, pk: int):
+    services.delete_plan_item(own(request, PlanItem, pk))
+    return redirect("recovery-plan")
+
+
+@login_required
+def goal(request, pk: int | None = None):
+    goal = own(request, Goal, pk) if pk else None
+    initial = (
+        {"title": goal.title, "target_date": goal.target_date, "status": goal.status}
+        if goal
+        else {}
+    )
+    form = forms.GoalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_goal(request.user, goal=goal, **form.cleaned_data)
+        except services.RecoveryError as exc:
+            _fail(form, exc)
+        else:
+            _after_save(request, saved)
+            return redirect("recovery-goal", pk=saved.obj.pk)
+    return page(request, "recovery/goal.html", _goal_context(goal, form))
+
+
+def _goal_context(goal, form, step_form=None, note_form=None) -> dict:
+    return {
+        "goal": goal,
+        "form": form,
+        "step_form": step_form or forms.TextForm(label=_("A step"), prefix="step"),
+        "note_form": note_form or forms.TextForm(label=_("Progress note"), prefix="note"),
+    }
+
+
+def _goal_text(request, pk: int, kind: str):
+    goal = own(request, Goal, pk)
+    label = _("A step") if kind == "step" else _("Progress note")
+    text_form = forms.TextForm(request.POST, label=label, prefix=kind)
+    if text_form.is_valid():
+        add = services.add_step if kind == "step" else services.add_goal_note
+        try:
+            saved = add(goal, text_form.cleaned_data["text"])
+        except services.RecoveryError as exc:
+            _fail(text_form, exc)
+        else:
+            _after_save(request, saved)
+            return redirect("recovery-goal", pk=pk)
+    form = forms.GoalForm(
+        initial={"title": goal.title, "target_date": goal.target_date, "status": goal.status}
+    )
+    extra = {"step_form": text_form} if kind == "step" else {"note_form": text_form}
+    return page(request, "recovery/goal.html", _goal_context(goal, form, **extra), status=400)
+
+
+@login_required
+@require_POST
+def goal_step_add(request, pk: int):
+    return _goal_text(request, pk, "step")
+
+
+@login_required
+@require_POST
+def goal_note_add(request, pk: int):
+    return _goal_text(request, pk, "note")
+
+
+@login_required
+@require_POST
+def goal_step_toggle(request, pk: int):
+    step = own(request, GoalStep, pk, select=("goal",))
+    services.toggle_step(step)
+    return redirect("recovery-goal", pk=step.goal_id)
+
+
+@login_required
+@require_POST
+def goal_delete(request, pk: int):
+    services.delete_goal(own(request, Goal, pk))
+    return redirect("recovery-plan")
+
+
+@login_required
+def plan_export(request):
+    response = HttpResponse(
+        services.plan_as_text(request.user), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="recovery-plan.txt"'
+    return response
+
+
+# --- Sharing ------------------------------------------------------------------------------------
+
+
+@login_required
+def sharing(request):
+    """Who may see what, until when; who looked; and the form to share with someone."""
+    member = request.user
+    form = forms.GrantForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                grant = services.grant_access(member, **form.cleaned_data)
+            except services.RecoveryError as exc:
+                _fail(form, exc)
+            else:
+                messages.success(
+                    request, _("%(handle)s can now see what you chose.") % {"handle": grant.person}
+                )
+                return redirect("recovery-sharing")
+        status = 400
+    today = services.today_for(member)
+    grants = list(member.recovery_grants.select_related("person"))
+    active = set(Grant.objects.active(today).filter(member=member).values_list("pk", flat=True))
+    return page(
+        request,
+        "recovery/sharing.html",
+        {
+            "form": form,
+            "active": [g for g in grants if g.pk in active],
+            "past": [g for g in grants if g.pk not in active],
+            "looked": services.who_looked(member),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def grant_revoke(request, pk: int):
+    grant = own(request, Grant, pk, select=("person",))
+    services.revoke_grant(grant)
+    messages.success(
+        request, _("%(handle)s can no longer see your records.") % {"handle": grant.person}
+    )
+    return redirect("recovery-sharing")
