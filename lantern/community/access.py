@@ -1,0 +1,175 @@
+"""Who may do what in the community. Same shape as lantern.core.access:
+`can_<verb>_<thing>(user, obj) -> bool`. Records a person may not see answer 404."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from lantern.core.access import ADMIN, MODERATOR, SPECIALIST, SUPPORTER, has_role
+
+from .models import NEWCOMER_DAYS, Block, Membership, Post, Sanction, Space, is_site_moderator
+
+WELCOMER_ROLES = (SUPPORTER, SPECIALIST, MODERATOR, ADMIN)
+# Newcomers may always write to, and hear from, people whose role is to help.
+TRUSTED_ROLES = (SUPPORTER, SPECIALIST, MODERATOR, ADMIN)
+
+
+def membership(user, space) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_community_memberships", {})
+    if space.pk not in cache:
+        cache[space.pk] = Membership.objects.filter(space=space, person=user).first()
+    return cache[space.pk]
+
+
+def is_member(user, space) -> bool:
+    m = membership(user, space)
+    return m is not None and m.status == Membership.Status.ACTIVE
+
+
+def can_moderate_space(user, space) -> bool:
+    """Site moderators and admins everywhere; peer moderators in their own space."""
+    if is_site_moderator(user):
+        return True
+    m = membership(user, space)
+    return (
+        m is not None
+        and m.status == Membership.Status.ACTIVE
+        and m.role == Membership.Role.MODERATOR
+    )
+
+
+def can_moderate(user) -> bool:
+    """May open the moderation queue: site moderators, admins, and any peer moderator."""
+    if is_site_moderator(user):
+        return True
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            person=user, role=Membership.Role.MODERATOR, status=Membership.Status.ACTIVE
+        ).exists()
+    )
+
+
+def can_view_space(user, space) -> bool:
+    return Space.objects.listed_for(user).filter(pk=space.pk).exists()
+
+
+def can_read_space(user, space) -> bool:
+    return Space.objects.readable_by(user).filter(pk=space.pk).exists()
+
+
+def is_banned(user) -> bool:
+    return Sanction.objects.in_force().filter(person=user, kind=Sanction.Kind.BAN).exists()
+
+
+def is_muted(user, space=None) -> bool:
+    mutes = Sanction.objects.in_force().filter(person=user, kind=Sanction.Kind.MUTE)
+    if space is None:
+        return mutes.filter(space__isnull=True).exists()
+    return mutes.filter(space__isnull=True).exists() or mutes.filter(space=space).exists()
+
+
+def can_join_space(user, space) -> bool:
+    if not user.is_authenticated or is_banned(user):
+        return False
+    m = membership(user, space)
+    if m is not None and m.status in (Membership.Status.ACTIVE, Membership.Status.REMOVED):
+        return False
+    return space.kind != Space.Kind.PRIVATE or (
+        m is not None and m.status == Membership.Status.INVITED
+    )
+
+
+def can_post_in_space(user, space) -> bool:
+    if not user.is_authenticated or is_banned(user) or is_muted(user, space):
+        return False
+    return is_member(user, space) or can_moderate_space(user, space)
+
+
+def can_reply_to_thread(user, thread) -> bool:
+    if thread.locked and not can_moderate_space(user, thread.space):
+        return False
+    return can_post_in_space(user, thread.space)
+
+
+def can_see_post(user, post) -> bool:
+    return Post.objects.visible_to(user).filter(pk=post.pk).exists()
+
+
+def can_edit_post(user, post) -> bool:
+    return (
+        post.author_id == user.pk
+        and post.status in (Post.Status.PUBLISHED, Post.Status.HELD)
+        and timezone.now() <= post.editable_until
+        and not is_banned(user)
+    )
+
+
+def can_delete_post(user, post) -> bool:
+    return post.author_id == user.pk and post.status != Post.Status.DELETED
+
+
+def can_react_to_post(user, post) -> bool:
+    return (
+        post.status == Post.Status.PUBLISHED
+        and post.author_id != user.pk
+        and can_post_in_space(user, post.space)
+    )
+
+
+def can_see_author(user, post) -> bool:
+    """Anonymous posts: hidden from members, visible to the space's moderators."""
+    return not post.anonymous or post.author_id == user.pk or can_moderate_space(user, post.space)
+
+
+def can_see_reactors(user, post) -> bool:
+    return post.author_id == user.pk or can_moderate_space(user, post.space)
+
+
+def can_welcome_newcomers(user) -> bool:
+    return has_role(user, *WELCOMER_ROLES)
+
+
+# --- Private messages ---------------------------------------------------------------------------
+
+
+def is_newcomer(user, now=None) -> bool:
+    """In their first 30 days; people whose role is to help are never newcomers here."""
+    now = now or timezone.now()
+    return user.date_joined > now - timedelta(days=NEWCOMER_DAYS) and not has_role(
+        user, *TRUSTED_ROLES
+    )
+
+
+def is_blocked_between(a, b) -> bool:
+    return (
+        Block.objects.filter(blocker=a, blocked=b).exists()
+        or Block.objects.filter(blocker=b, blocked=a).exists()
+    )
+
+
+def why_cannot_message(sender, recipient) -> str:
+    """'' when `sender` may write to `recipient`, else a code naming the rule that stops it."""
+    if not sender.is_authenticated or not recipient.is_active or sender.pk == recipient.pk:
+        return "nobody"
+    if is_banned(sender) or is_muted(sender):
+        return "sanctioned"
+    if is_blocked_between(sender, recipient):
+        return "blocked"
+    # Newcomers (first 30 days) exchange private messages only with people whose role is to
+    # help: the guard against predatory contact ("thirteenth-stepping").
+    if is_newcomer(sender) and not has_role(recipient, *TRUSTED_ROLES):
+        return "newcomer-sender"
+    if is_newcomer(recipient) and not has_role(sender, *TRUSTED_ROLES):
+        return "newcomer-recipient"
+    return ""
+
+
+def can_message(sender, recipient) -> bool:
+    return why_cannot_message(sender, recipient) == ""
+
+
+def can_view_conversation(user, conversation) -> bool:
+    return user.is_authenticated and user.pk in (conversation.first_id, conversation.second_id)

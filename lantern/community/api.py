@@ -1,0 +1,226 @@
+"""/api/v1/community: spaces, threads and posts. Reading needs a session (or whatever the API's
+authentication accepts); writing with a session needs the CSRF token, as in the pages. The same
+services and the same "what may this person see" QuerySets as the pages."""
+
+from datetime import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field
+
+from . import access, services
+from .models import Post, Space, Thread
+from .search import search as run_search
+
+router = Router(tags=["community"])
+
+
+class SpaceOut(Schema):
+    slug: str
+    name: str
+    description: str
+    guidelines: str
+    topics: list[str]
+    kind: str
+    membership: str | None
+    unread: int
+
+
+class ThreadOut(Schema):
+    id: int
+    space: str
+    title: str
+    created_at: datetime
+    last_post_at: datetime
+    reply_count: int
+    locked: bool
+
+
+class PostOut(Schema):
+    id: int
+    thread: int
+    author: str | None = Field(description="null when posted anonymously (or by a former member)")
+    anonymous: bool
+    content_warning: bool
+    newcomer: bool
+    status: str
+    html: str = Field(description="sanitised HTML rendering; empty when deleted")
+    created_at: datetime
+    edited_at: datetime | None
+
+
+class SavedOut(Schema):
+    post: PostOut
+    held: bool = Field(description="held for a moderator's review before others see it")
+    show_resources: bool = Field(description="show the author crisis lines now")
+
+
+class ThreadIn(Schema):
+    title: str = Field(max_length=services.TITLE_MAX)
+    body: str = Field(max_length=services.POST_MAX)
+    anonymous: bool = False
+    content_warning: bool = False
+
+
+class PostIn(Schema):
+    body: str = Field(max_length=services.POST_MAX)
+    anonymous: bool = False
+    content_warning: bool = False
+
+
+class SearchOut(Schema):
+    post: PostOut
+    thread_title: str
+    space: str
+    snippet: str = Field(description="HTML: escaped text with <mark> around the matches")
+
+
+def _post_out(post: Post, user, moderates: bool) -> dict:
+    visible = not post.anonymous or post.author_id == user.pk or moderates
+    deleted = post.status == Post.Status.DELETED
+    return {
+        "id": post.pk,
+        "thread": post.thread_id,
+        "author": post.author.handle if post.author and visible else None,
+        "anonymous": post.anonymous,
+        "content_warning": post.content_warning,
+        "newcomer": post.newcomer,
+        "status": post.status,
+        "html": "" if deleted else post.html,
+        "created_at": post.created_at,
+        "edited_at": post.edited_at,
+    }
+
+
+def _readable_space(request, slug: str) -> Space:
+    space = get_object_or_404(Space.objects.listed_for(request.auth), slug=slug)
+    if not access.can_read_space(request.auth, space):
+        raise Http404
+    return space
+
+
+def _thread(request, pk: int) -> Thread:
+    thread = get_object_or_404(Thread.objects.select_related("space"), pk=pk)
+    opening = thread.posts.filter(opening=True).first()
+    if opening is None or not access.can_see_post(request.auth, opening):
+        raise Http404
+    return thread
+
+
+@router.get("/spaces", response=list[SpaceOut], url_name="community-api-spaces")
+@paginate(PageNumberPagination, page_size=50)
+def list_spaces(request):
+    """The groups the signed-in person may see, with posts new since their last visit."""
+    return [
+        {
+            "slug": s.slug,
+            "name": s.name,
+            "description": s.description,
+            "guidelines": s.guidelines,
+            "topics": s.topics,
+            "kind": s.kind,
+            "membership": s.my_status,
+            "unread": s.unread,
+        }
+        for s in services.spaces_with_counts(request.auth)
+    ]
+
+
+@router.get("/spaces/{slug}/threads", response=list[ThreadOut], url_name="community-api-threads")
+@paginate(PageNumberPagination, page_size=30)
+def list_threads(request, slug: str):
+    """A group's threads, most recently active first (members of the group only)."""
+    space = _readable_space(request, slug)
+    return [
+        {**t, "space": slug}
+        for t in space.threads.order_by("-last_post_at").values(
+            "id", "title", "created_at", "last_post_at", "reply_count", "locked"
+        )
+    ]
+
+
+@router.post(
+    "/spaces/{slug}/threads", response={201: SavedOut}, url_name="community-api-thread-new"
+)
+def start_thread(request, slug: str, data: ThreadIn):
+    """Start a thread. Every post goes through the safety net: it may be held for review."""
+    space = _readable_space(request, slug)
+    try:
+        saved = services.start_thread(
+            request.auth,
+            space,
+            data.title,
+            data.body,
+            anonymous=data.anonymous,
+            content_warning=data.content_warning,
+        )
+    except services.CommunityError as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(
+        201,
+        {
+            "post": _post_out(saved.obj, request.auth, False),
+            "held": saved.held,
+            "show_resources": saved.show_resources,
+        },
+    )
+
+
+@router.get("/threads/{pk}/posts", response=list[PostOut], url_name="community-api-posts")
+@paginate(PageNumberPagination, page_size=25)
+def list_posts(request, pk: int):
+    """A thread's posts, oldest first, as the person may see them."""
+    thread = _thread(request, pk)
+    moderates = access.can_moderate_space(request.auth, thread.space)
+    posts = (
+        Post.objects.visible_to(request.auth)
+        .filter(thread=thread)
+        .select_related("author")
+        .order_by("created_at")
+    )
+    return [_post_out(p, request.auth, moderates) for p in posts]
+
+
+@router.post("/threads/{pk}/posts", response={201: SavedOut}, url_name="community-api-reply")
+def reply(request, pk: int, data: PostIn):
+    """Reply to a thread."""
+    thread = _thread(request, pk)
+    try:
+        saved = services.reply(
+            request.auth,
+            thread,
+            data.body,
+            anonymous=data.anonymous,
+            content_warning=data.content_warning,
+        )
+    except services.CommunityError as exc:
+        raise HttpError(400, str(exc)) from None
+    return Status(
+        201,
+        {
+            "post": _post_out(saved.obj, request.auth, False),
+            "held": saved.held,
+            "show_resources": saved.show_resources,
+        },
+    )
+
+
+@router.get("/search", response=list[SearchOut], url_name="community-api-search")
+def search(request, q: str, page: int = 1):
+    """Published posts the person may read that contain every word; 20 a page."""
+    if len(q) > 200:
+        raise HttpError(400, "The search is too long: at most 200 characters.")
+    page = max(1, min(page, 50))
+    found, _more = run_search(request.auth, q, limit=20, offset=(page - 1) * 20)
+    return [
+        {
+            "post": _post_out(p, request.auth, access.can_moderate_space(request.auth, p.space)),
+            "thread_title": p.thread.title,
+            "space": p.space.slug,
+            "snippet": str(p.snippet),
+        }
+        for p in found
+    ]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class CommunityConfig(AppConfig):
+    name = "lantern.community"
+    label = "community"
+    verbose_name = "Community"
+
+    def ready(self):
+        from lantern.accounts import personal_data
+
+        from . import services
+
+        # Erasure needs no step of its own: posts keep their words as "a former member"
+        # (author set to null), messages' sender likewise; memberships, reactions, blocks,
+        # read marks and the person's conversations go with the account.
+        personal_data.register("community", export=services.export_community)

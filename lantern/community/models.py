@@ -1,0 +1,438 @@
+"""Online peer-support groups: spaces, threads, posts, support reactions, private messages,
+reports and moderation. Who may see what is decided in access.py and the QuerySets below."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantern.core.access import ADMIN, MODERATOR, has_role
+
+USER = settings.AUTH_USER_MODEL
+NEWCOMER_DAYS = 30  # private messages are limited for this long after joining
+EDIT_WINDOW = timedelta(hours=1)
+
+
+class Topic(models.TextChoices):
+    NEWCOMERS = "newcomers", _("Newcomers")
+    EARLY = "early-recovery", _("Early recovery")
+    DUAL = "dual-diagnosis", _("Dual diagnosis")
+    WOMEN = "women", _("Women")
+    MEN = "men", _("Men")
+    LGBTQ = "lgbtq", _("LGBTQ+")
+    FAMILY = "family", _("Family and friends")
+    MEDICATION = "medication", _("Medication-assisted recovery")
+    TWELVE_STEP = "12-step", _("12-step")
+    SMART = "smart", _("SMART Recovery")
+    GRIEF = "grief", _("Grief")
+    PARENTING = "parenting", _("Parenting")
+    WORK = "work", _("Work and money")
+    HARM_REDUCTION = "harm-reduction", _("Harm reduction")
+
+
+def is_site_moderator(user) -> bool:
+    return has_role(user, MODERATOR, ADMIN)
+
+
+class SpaceQuerySet(models.QuerySet):
+    def listed_for(self, user):
+        """Spaces a person sees in the list: open and join-on-request spaces, and private
+        ones they belong to (site moderators see every space)."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_site_moderator(user):
+            return self
+        mine = Membership.objects.filter(space=OuterRef("pk"), person=user).exclude(
+            status=Membership.Status.REMOVED
+        )
+        return self.filter(~Q(kind=Space.Kind.PRIVATE) | Q(Exists(mine)))
+
+    def readable_by(self, user):
+        """Spaces whose threads a person may read: open spaces, and the others they are an
+        active member of (site moderators read every space)."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_site_moderator(user):
+            return self
+        active = Membership.objects.filter(
+            space=OuterRef("pk"), person=user, status=Membership.Status.ACTIVE
+        )
+        removed = Membership.objects.filter(
+            space=OuterRef("pk"), person=user, status=Membership.Status.REMOVED
+        )
+        return self.filter((Q(kind=Space.Kind.OPEN) & ~Q(Exists(removed))) | Q(Exists(active)))
+
+
+class Space(models.Model):
+    """An online peer-support group with its own guidelines and peer moderators."""
+
+    class Kind(models.TextChoices):
+        OPEN = "open", _("Open to all members")
+        REQUEST = "request", _("Join on request")
+        PRIVATE = "private", _("By invitation")
+
+    slug = models.SlugField(unique=True, max_length=60)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.CharField(_("description"), max_length=300)
+    guidelines = models.TextField(_("guidelines"), blank=True)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    kind = models.CharField(_("who may join"), max_length=10, choices=Kind, default=Kind.OPEN)
+    hold_urgent_posts = models.BooleanField(
+        _("hold urgent posts for review"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: follow the site's safety settings."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SpaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/groups/{self.slug}/"
+
+    def topic_labels(self) -> list[str]:
+        labels = dict(Topic.choices)
+        return [str(labels.get(t, t)) for t in self.topics]
+
+
+class Membership(models.Model):
+    """A person's place in a space: member or peer moderator, and when they last visited."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        MODERATOR = "moderator", _("Peer moderator")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Member")
+        REQUESTED = "requested", _("Asked to join")
+        INVITED = "invited", _("Invited")
+        REMOVED = "removed", _("Removed")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="space_memberships")
+    role = models.CharField(max_length=10, choices=Role, default=Role.MEMBER)
+    status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
+    joined_at = models.DateTimeField(default=timezone.now)
+    last_visit_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["space", "person"], name="one_membership_per_space")
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.space}"
+
+
+class Thread(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="threads")
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    title = models.CharField(_("title"), max_length=120)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_post_at = models.DateTimeField(default=timezone.now, db_index=True)
+    reply_count = models.PositiveIntegerField(default=0)
+    locked = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["space", "-last_post_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/groups/{self.space.slug}/t/{self.pk}/"
+
+
+class PostQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one answer to "which posts may this person read": published posts in spaces
+        they may read; their own held posts; everything in spaces they moderate."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_site_moderator(user):
+            return self
+        readable = Space.objects.readable_by(user).values("pk")
+        moderated = Membership.objects.filter(
+            person=user, role=Membership.Role.MODERATOR, status=Membership.Status.ACTIVE
+        ).values("space_id")
+        return self.filter(
+            (
+                Q(space__in=readable)
+                & (
+                    Q(status=Post.Status.PUBLISHED)
+                    | Q(status=Post.Status.HELD, author=user)
+                    | Q(status=Post.Status.DELETED)  # shown as a placeholder, never the text
+                )
+            )
+            | Q(space__in=moderated)
+        )
+
+    def published(self):
+        return self.filter(status=Post.Status.PUBLISHED)
+
+
+class Post(models.Model):
+    """A thread's opening post or a reply. `body` is the author's text (Markdown); `html` is
+    its sanitised rendering, made once at save time."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        HELD = "held", _("Held for review")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+        DELETED = "deleted", _("Deleted by the author")
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="posts")
+    body = models.TextField()
+    html = models.TextField()
+    opening = models.BooleanField(default=False)
+    anonymous = models.BooleanField(default=False)
+    content_warning = models.BooleanField(default=False)
+    newcomer = models.BooleanField(default=False, help_text="the author's first post")
+    welcomed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["thread", "created_at"]),
+            models.Index(fields=["space", "created_at"]),
+            models.Index(fields=["newcomer", "welcomed_at"]),
+        ]
+
+    def __str__(self):
+        return f"post {self.pk}"
+
+    def get_absolute_url(self):
+        return f"/groups/{self.space.slug}/t/{self.thread_id}/#post-{self.pk}"
+
+    @property
+    def editable_until(self):
+        return self.created_at + EDIT_WINDOW
+
+
+class Reaction(models.Model):
+    """Support instead of likes. The author sees who reacted."""
+
+    class Kind(models.TextChoices):
+        RELATE = "relate", _("I relate")
+        STRENGTH = "strength", _("Sending strength")
+        THANKS = "thanks", _("Thank you")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "person", "kind"], name="one_reaction_each")
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.kind} post {self.post_id}"
+
+
+class ThreadRead(models.Model):
+    """When a person last read a thread: "new since your last visit"."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "person"], name="one_read_mark_per_thread")
+        ]
+
+    def __str__(self):
+        return f"{self.person} read {self.thread_id}"
+
+
+# --- Private messages ---------------------------------------------------------------------------
+
+
+class ConversationQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(Q(first=user) | Q(second=user))
+
+
+class Conversation(models.Model):
+    """Private messages between two people (first has the lower id)."""
+
+    first = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_message_at = models.DateTimeField(default=timezone.now)
+    first_read_at = models.DateTimeField(null=True, blank=True)
+    second_read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="one_conversation_per_pair")
+        ]
+
+    def __str__(self):
+        return f"conversation {self.pk}"
+
+    def get_absolute_url(self):
+        return f"/messages/{self.pk}/"
+
+    def other(self, user):
+        return self.second if user.pk == self.first_id else self.first
+
+    def read_at(self, user):
+        return self.first_read_at if user.pk == self.first_id else self.second_read_at
+
+
+class Message(models.Model):
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        HELD = "held", _("Held for review")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    body = models.TextField()
+    html = models.TextField()
+    status = models.CharField(max_length=10, choices=Status, default=Status.SENT)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["conversation", "created_at"])]
+
+    def __str__(self):
+        return f"message {self.pk}"
+
+
+class Block(models.Model):
+    """`blocker` wants no contact with `blocked`: no messages either way."""
+
+    blocker = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="blocks")
+    blocked = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once")]
+
+    def __str__(self):
+        return f"{self.blocker} blocked {self.blocked}"
+
+
+# --- Reports and moderation ---------------------------------------------------------------------
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        HARASSMENT = "harassment", _("Harassment or bullying")
+        PREDATORY = "predatory", _("Unwanted or predatory contact")
+        CRISIS = "crisis", _("Someone may be in danger")
+        SELLING = "selling", _("Selling or offering drugs")
+        SPAM = "spam", _("Spam or advertising")
+        PRIVACY = "privacy", _("Shares someone's private information")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    reporter = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE)
+    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE)
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason)
+    note = models.CharField(_("anything else moderators should know"), max_length=1000, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"report {self.pk}"
+
+
+class SanctionQuerySet(models.QuerySet):
+    def in_force(self, at=None):
+        at = at or timezone.now()
+        return self.filter(Q(until__isnull=True) | Q(until__gt=at), lifted_at__isnull=True)
+
+
+class Sanction(models.Model):
+    """A mute (in one space, or everywhere when `space` is empty) or a ban from the community."""
+
+    class Kind(models.TextChoices):
+        MUTE = "mute", _("Muted")
+        BAN = "ban", _("Banned")
+
+    person = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="sanctions")
+    kind = models.CharField(max_length=6, choices=Kind)
+    space = models.ForeignKey(Space, null=True, blank=True, on_delete=models.CASCADE)
+    until = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SanctionQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.kind} {self.person}"
+
+
+class ModerationAction(models.Model):
+    """Every moderator action, with its reason, visible to the other moderators."""
+
+    class Kind(models.TextChoices):
+        HIDE = "hide", _("Hid a post")
+        RESTORE = "restore", _("Restored a post")
+        APPROVE = "approve", _("Approved a held post")
+        HIDE_MESSAGE = "hide-message", _("Hid a message")
+        RESTORE_MESSAGE = "restore-message", _("Released a message")
+        WARN = "warn", _("Warned")
+        MUTE = "mute", _("Muted")
+        REMOVE = "remove", _("Removed from a space")
+        BAN = "ban", _("Banned")
+        LIFT = "lift", _("Lifted a mute or ban")
+        DISMISS = "dismiss", _("Closed a report")
+        ADMIT = "admit", _("Let someone join")
+        VIEW_CONVERSATION = "view-conversation", _("Read a reported conversation")
+        LOCK = "lock", _("Closed a thread to replies")
+        UNLOCK = "unlock", _("Reopened a thread")
+
+    moderator = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind)
+    person = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="moderation_history"
+    )
+    space = models.ForeignKey(Space, null=True, blank=True, on_delete=models.SET_NULL)
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL)
+    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.SET_NULL)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL)
+    reason = models.CharField(max_length=500)
+    until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.moderator} {self.kind}"

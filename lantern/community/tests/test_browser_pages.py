@@ -1,0 +1,58 @@
+"""The other community pages on a phone, each checked by axe: search, private messages, a
+report, and a peer moderator's queue, report and log."""
+
+import pytest
+
+from lantern.community import moderation, services
+from lantern.community.tests.test_browser_welcome import sign_in
+from lantern.conftest import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_search_messages_reports_and_moderation_pages_are_accessible(early, people, phone):
+    saved = services.start_thread(people.river, early, "Evenings", "The evenings are long.")
+    rude = services.reply(people.sam, saved.obj.thread, "Stop whining about evenings.").obj
+    services.send_message(people.jo, people.river, "Hi river, welcome. How are the evenings?")
+
+    sign_in(phone, "river")
+    phone.visit("/groups/")
+    phone.get_by_label("Search the groups").fill("evenings")
+    phone.get_by_role("button", name="Search").click()
+    phone.wait_for_url("**/groups/search/?q=evenings")
+    assert phone.locator("mark").first.inner_text().lower() == "evenings"
+    assert_accessible(phone)
+
+    phone.visit(saved.obj.thread.get_absolute_url())
+    phone.locator(f"#post-{rude.pk}").get_by_role("link", name="Report").click()
+    phone.get_by_label("Harassment or bullying").check()
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Send report").click()
+    phone.get_by_text("Thank you. A moderator will look at it.").wait_for()
+
+    phone.visit("/messages/")
+    assert_accessible(phone)
+    phone.get_by_role("link", name="jo").click()
+    phone.get_by_label("Message").fill("Long, but better with a walk. Thank you.")
+    phone.get_by_role("button", name="Send").click()
+    phone.get_by_text("Long, but better with a walk.").wait_for()
+    assert_accessible(phone)
+    phone.visit("/messages/new/?to=sam")
+    phone.get_by_label("Message").fill("hi")
+    phone.get_by_role("button", name="Send").click()
+    phone.get_by_text("In your first 30 days you can message supporters").wait_for()
+    assert_accessible(phone)
+
+    phone.context.clear_cookies()
+    sign_in(phone, "jo")  # peer moderator of Early days
+    phone.visit("/groups/moderation/")
+    assert_accessible(phone)
+    phone.get_by_role("link", name="Harassment or bullying").click()
+    assert_accessible(phone)
+    phone.get_by_label("Reason (other moderators see it)").first.fill("insult to a newcomer")
+    phone.get_by_role("button", name="Hide").click()
+    phone.get_by_text("Done, and recorded.").wait_for()
+    phone.visit("/groups/moderation/log/")
+    assert phone.get_by_text("insult to a newcomer").is_visible()
+    assert_accessible(phone)
+    assert moderation.moderation_log(people.jo)[0].kind == "hide"

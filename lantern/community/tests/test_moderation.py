@@ -1,0 +1,93 @@
+"""Reports, the moderation queue, and moderator actions, every one recorded with its reason."""
+
+from datetime import timedelta
+
+import time_machine
+from django.utils import timezone
+
+from lantern.community import services
+from lantern.community.models import ModerationAction, Post, Report
+from lantern.core.models import Notification
+
+
+def test_a_reported_post_appears_in_the_queue_and_can_be_hidden(early, people, signed_in):
+    saved = services.start_thread(people.river, early, "Hello", "Opening")
+    bad = services.reply(people.sam, saved.obj.thread, "you're pathetic").obj
+    river = signed_in(people.river)
+    response = river.post(f"/groups/posts/{bad.pk}/report/", {"reason": "harassment"})
+    assert response.status_code == 302
+    jo = signed_in(people.jo)  # peer moderator of Early days
+    queue = jo.get("/groups/moderation/").content.decode()
+    report = Report.objects.get()
+    assert f"/groups/moderation/reports/{report.pk}/" in queue
+    assert (
+        jo.post(f"/groups/moderation/posts/{bad.pk}/", {"action": "hide", "reason": ""}).status_code
+        == 302
+    )
+    assert Post.objects.get(pk=bad.pk).status == Post.Status.PUBLISHED  # a reason is required
+    jo.post(f"/groups/moderation/posts/{bad.pk}/", {"action": "hide", "reason": "insult"})
+    assert Post.objects.get(pk=bad.pk).status == Post.Status.HIDDEN
+    jo.post(f"/groups/moderation/reports/{report.pk}/resolve/", {"reason": "post hidden"})
+    assert Report.objects.get().status == Report.Status.RESOLVED
+    log = signed_in(people.morgan).get("/groups/moderation/log/").content.decode()
+    assert "insult" in log and "post hidden" in log and "jo" in log
+
+
+def test_members_cannot_moderate(early, people, signed_in):
+    saved = services.start_thread(people.river, early, "Hello", "Opening")
+    sam = signed_in(people.sam)
+    assert sam.get("/groups/moderation/").status_code == 404
+    assert (
+        sam.post(
+            f"/groups/moderation/posts/{saved.obj.pk}/", {"action": "hide", "reason": "x"}
+        ).status_code
+        == 404
+    )
+    assert Post.objects.get().status == Post.Status.PUBLISHED
+
+
+def test_warn_mute_and_ban(early, people, signed_in):
+    morgan = signed_in(people.morgan)
+    morgan.post("/groups/moderation/people/sam/", {"action": "warn", "reason": "keep it kind"})
+    assert Notification.objects.filter(recipient=people.sam, kind="community.warning").exists()
+
+    jo = signed_in(people.jo)
+    jo.post(
+        "/groups/moderation/people/sam/",
+        {"action": "mute", "reason": "cooling off", "days": 3, "space": "early-days"},
+    )
+    saved = services.start_thread(people.river, early, "Hello", "Opening")
+    sam = signed_in(people.sam)
+    sam.post(f"/groups/early-days/t/{saved.obj.thread_id}/reply/", {"body": "but"})
+    assert Post.objects.filter(author=people.sam).count() == 0
+    with time_machine.travel(timezone.now() + timedelta(days=4)):
+        services.reply(people.sam, saved.obj.thread, "sorry, everyone")
+
+    morgan.post("/groups/moderation/people/sam/", {"action": "ban", "reason": "threats"})
+    assert not services.access.can_post_in_space(people.sam, early)
+    kinds = list(ModerationAction.objects.values_list("kind", flat=True))
+    assert sorted(kinds) == ["ban", "mute", "warn"]
+    # A peer moderator cannot ban.
+    response = jo.post(
+        "/groups/moderation/people/river/", {"action": "ban", "reason": "x", "space": "early-days"}
+    )
+    assert "Only site moderators can ban." in response.content.decode()
+
+
+def test_a_moderator_closes_a_thread_to_replies(early, people, signed_in):
+    saved = services.start_thread(people.river, early, "Heated", "Opening")
+    thread = saved.obj.thread
+    jo = signed_in(people.jo)
+    jo.post(f"/groups/moderation/threads/{thread.pk}/", {"action": "lock", "reason": "cooling off"})
+    sam = signed_in(people.sam)
+    page = sam.get(thread.get_absolute_url()).content.decode()
+    assert "This thread is closed to new replies." in page and 'name="body"' not in page
+    sam.post(f"/groups/early-days/t/{thread.pk}/reply/", {"body": "one more thing"})
+    assert thread.posts.count() == 1
+    assert (
+        signed_in(people.sam)
+        .post(f"/groups/moderation/threads/{thread.pk}/", {"action": "unlock", "reason": "x"})
+        .status_code
+        == 404
+    )
+    assert ModerationAction.objects.get().kind == "lock"
