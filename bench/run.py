@@ -332,6 +332,107 @@ def meetings_table(bare_ms: float) -> str:
     return "\n".join(lines)
 
 
+def community_table(bare_ms: float) -> str:
+    """Community at scale: 200 groups and 100,000 posts, one thread with 1,000 replies."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lantern.accounts.models import User
+    from lantern.community.models import Membership, Post, Space, Thread
+
+    rng = random.Random(2026)
+    text = (
+        "today meeting cravings evening sleep sponsor family step gratitude walk coffee "
+        "called friend hard week better day one time slip new start sober clean grateful "
+        "anxious tired lonely angry hungry plan triggers home group service kids work"
+    )
+    words = text.split(" ")
+    Post.objects.all().delete()
+    Thread.objects.all().delete()
+    Membership.objects.all().delete()
+    Space.objects.all().delete()
+    reader = User.objects.filter(handle="bench-reader").first() or User.objects.create_user(
+        "bench-reader", "bench"
+    )
+    reader.date_joined = timezone.now() - timedelta(days=400)
+    reader.save()
+    authors = [
+        User.objects.filter(handle=f"bench-{n}").first()
+        or User.objects.create_user(f"bench-{n}", "bench")
+        for n in range(50)
+    ]
+    now = timezone.now()
+    spaces = Space.objects.bulk_create(
+        Space(slug=f"group-{n}", name=f"Group {n:03d}", description="A peer-support group.")
+        for n in range(200)
+    )
+    Membership.objects.bulk_create(
+        Membership(space=s, person=reader, last_visit_at=now - timedelta(days=1))
+        for s in spaces[:20]
+    )
+    threads = Thread.objects.bulk_create(
+        Thread(space=spaces[n % 200], author=authors[n % 50], title=f"Thread {n}")
+        for n in range(5_000)
+    )
+    posts = []
+    for n in range(99_000):
+        body = " ".join(rng.choice(words) for _ in range(rng.randrange(12, 60)))
+        thread = threads[n % 5_000]
+        posts.append(
+            Post(
+                thread=thread,
+                space_id=thread.space_id,
+                author=authors[n % 50],
+                body=body,
+                html=f"<p>{body}</p>",
+                opening=n < 5_000,
+                created_at=now - timedelta(minutes=99_000 - n),
+            )
+        )
+    Post.objects.bulk_create(posts, batch_size=5_000)
+    big = Thread.objects.create(space=spaces[0], author=authors[0], title="A long thread")
+    replies = []
+    for n in range(1_001):
+        body = " ".join(rng.choice(words) for _ in range(rng.randrange(20, 80)))
+        replies.append(
+            Post(
+                thread=big,
+                space=spaces[0],
+                author=authors[n % 50],
+                body=body,
+                html=f"<p>{body}</p>",
+                opening=n == 0,
+                created_at=now - timedelta(minutes=1_001 - n),
+            )
+        )
+    Post.objects.bulk_create(replies, batch_size=5_000)
+    Thread.objects.filter(pk=big.pk).update(reply_count=1_000)
+    assert Post.objects.count() >= 100_000
+
+    member = Client()
+    member.force_login(reader)
+    thread_page = measure(member, f"/groups/{spaces[0].slug}/t/{big.pk}/")
+    space_list = measure(member, "/groups/")
+    search = measure(member, "/groups/search/?q=cravings+evening")
+    rows = [
+        ("thread with 1,000 replies, page one", thread_page),
+        ("group list, 200 groups and 100,000 posts (unread counts)", space_list),
+        ("search “cravings evening” over 100,000 posts", search),
+    ]
+    lines = [
+        "| page | p50 ms | p95 ms | p95 vs bare view | HTML bytes | gzip bytes |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, r in rows:
+        lines.append(
+            f"| {label} | {r['p50']:.2f} | {r['p95']:.2f} | {r['p95'] / bare_ms:.0f}× "
+            f"| {r['bytes']:,} | {r['gzip']:,} |"
+        )
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     bare = main()
     table = risk_table(bare)
@@ -340,3 +441,6 @@ if __name__ == "__main__":
     table = meetings_table(bare)
     print(table)
     write_section("meetings", "Meetings (100,000)", table)
+    table = community_table(bare)
+    print(table)
+    write_section("community", "Community (200 groups, 100,000 posts)", table)

@@ -4,8 +4,10 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from lantern.accounts.api import router as accounts_router
+from lantern.community.api import router as community_router
 from lantern.core.api import router as core_router
 from lantern.meetings.api import router as meetings_router
+from lantern.recovery.api import router as recovery_router
 
 api = NinjaAPI(
     title="Lantern API",
@@ -17,3 +19,5 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/notifications", core_router)
 api.add_router("/meetings", meetings_router)
+api.add_router("/recovery", recovery_router)
+api.add_router("/community", community_router)

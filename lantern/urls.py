@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("lantern.accounts.urls")),
     path("", include("lantern.safety.urls")),
     path("", include("lantern.meetings.urls")),
+    path("", include("lantern.recovery.urls")),
+    path("", include("lantern.community.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

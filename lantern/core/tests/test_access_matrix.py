@@ -145,6 +145,12 @@ MATRIX = {
     "meetings-detail-ics": ("get", {"slug": "meeting"}, everyone(200)),
     "meetings-attended": ("post", {"slug": "meeting"}, signed_in(302)),  # bad date: message
     "meetings-attendance": ("get", None, signed_in()),  # one's own history only
+    "meetings-report-change": ("get", {"slug": "meeting"}, signed_in()),
+    # Meetings: moderators review corrections; administrators import feeds
+    "meetings-changes": ("get", None, only(200, "morgan", "alex")),
+    "meetings-change": ("get", {"pk": "change_report"}, only(200, "morgan", "alex")),
+    "meetings-change-dismiss": ("post", {"pk": "change_report"}, only(302, "morgan", "alex")),
+    "meetings-import": ("get", None, admin_only()),
     # The API: the schema is public, everything else needs a session
     "api:openapi-json": ("get", None, everyone(200)),
     "api:openapi-view": ("get", None, everyone(200)),
@@ -152,6 +158,114 @@ MATRIX = {
     "api:accounts-me": ("get", None, signed_in(200, anon=401)),
     "api:core-notifications-api": ("get", None, signed_in(200, anon=401)),
     "api:meetings-api": ("get", None, everyone(200)),
+    # Recovery tools: each person's own; river's records (shared with jo) reach river, and jo's
+    # "shared with me" pages only. Entries that delete or revoke come last: they change records.
+    "recovery-home": ("get", None, signed_in()),
+    "recovery-counter-new": ("get", None, signed_in()),
+    "recovery-counter": ("get", {"pk": "recovery_counter"}, river_only(200)),
+    "recovery-counter-edit": ("get", {"pk": "recovery_counter"}, river_only(200)),
+    "recovery-counter-new-start": ("get", {"pk": "recovery_counter"}, river_only(200)),
+    "recovery-milestone": ("get", {"pk": "recovery_counter", "key": "90d"}, river_only(200)),
+    "recovery-checkin": ("get", None, signed_in()),
+    "recovery-checkins": ("get", None, signed_in()),
+    "recovery-trends": ("get", None, signed_in()),
+    "recovery-reminders": ("get", None, signed_in()),
+    "recovery-journal": ("get", None, signed_in()),
+    "recovery-journal-new": ("get", None, signed_in()),
+    "recovery-journal-entry": ("get", {"pk": "journal_entry"}, river_only(200)),
+    "recovery-journal-share": ("post", {"pk": "journal_entry"}, river_only(302)),
+    "recovery-journal-unshare": ("post", {"pk": "journal_entry"}, river_only(302)),
+    "recovery-plan": ("get", None, signed_in()),
+    "recovery-plan-export": ("get", None, signed_in()),
+    "recovery-plan-item-new": ("get", None, signed_in()),
+    "recovery-plan-item": ("get", {"pk": "plan_item"}, river_only(200)),
+    "recovery-goal-new": ("get", None, signed_in()),
+    "recovery-goal": ("get", {"pk": "goal"}, river_only(200)),
+    "recovery-goal-step-add": ("post", {"pk": "goal"}, river_only(400)),  # empty: the form again
+    "recovery-goal-note-add": ("post", {"pk": "goal"}, river_only(400)),
+    "recovery-step-toggle": ("post", {"pk": "goal_step"}, river_only(302)),
+    "recovery-nudge-dismiss": ("post", {"pk": "nudge"}, river_only(302)),
+    "recovery-sharing": ("get", None, signed_in()),
+    "recovery-shared": ("get", None, signed_in()),
+    "recovery-shared-member": ("get", {"handle": "river"}, only(200, "jo")),
+    "recovery-shared-milestones": ("get", {"handle": "river"}, only(200, "jo")),
+    "recovery-shared-checkins": ("get", {"handle": "river"}, only(200, "jo")),
+    "recovery-shared-plan": ("get", {"handle": "river"}, only(200, "jo")),
+    "recovery-shared-journal": ("get", {"pk": "journal_entry"}, only(200, "jo")),
+    "api:recovery-counters-api": ("get", None, signed_in(200, anon=401)),
+    "api:recovery-checkins-api": ("get", None, signed_in(200, anon=401)),
+    "api:recovery-counter-api": (
+        "get",
+        {"counter_id": "recovery_counter"},
+        {**river_only(200), "anon": 401},
+    ),
+    # Writes with no body: refused as bad input for everyone signed in
+    "api:recovery-counter-create-api": ("post", None, signed_in(400, anon=401)),
+    "api:recovery-counter-new-start-api": (
+        "post",
+        {"counter_id": "recovery_counter"},
+        signed_in(400, anon=401),
+    ),
+    "api:recovery-checkin-create-api": ("post", None, signed_in(400, anon=401)),
+    "api:recovery-checkin-update-api": ("put", {"day": "2026-01-01"}, signed_in(422, anon=401)),
+    "recovery-journal-delete": ("post", {"pk": "journal_entry"}, river_only(302)),
+    "recovery-plan-item-delete": ("post", {"pk": "plan_item"}, river_only(302)),
+    "recovery-goal-delete": ("post", {"pk": "goal"}, river_only(302)),
+    "recovery-counter-delete": ("post", {"pk": "recovery_counter"}, river_only(302)),
+    "recovery-grant-revoke": ("post", {"pk": "grant"}, river_only(302)),
+    # Community: groups for everyone signed in (river's open group "space", where jo is a peer
+    # moderator); "request_space" asks to join; river's conversation with jo is theirs alone;
+    # moderation for jo (in his group), morgan and alex. POSTs without a form: refused, nothing
+    # changes (a message and a redirect, or the form again with 400).
+    "community-spaces": ("get", None, signed_in()),
+    "community-welcome": ("get", None, only(200, *RESPONDERS)),
+    "community-search": ("get", None, signed_in()),
+    "community-space": ("get", {"slug": "space"}, signed_in()),
+    # before anyone else joins "space" (the next entry): members and moderators only
+    "community-thread-new": ("get", {"slug": "space"}, only(200, "river", "jo", "morgan", "alex")),
+    "community-space-invite": (  # no handle: a message and back to the group
+        "post",
+        {"slug": "request_space"},
+        only(302, "jo", "morgan", "alex"),
+    ),
+    "community-space-join": ("post", {"slug": "space"}, signed_in(302)),
+    "community-space-leave": ("post", {"slug": "other_space"}, signed_in(302)),
+    "community-space-admit": (
+        "post",
+        {"slug": "request_space", "pk": "request"},
+        only(302, "jo", "morgan", "alex"),
+    ),
+    "community-thread": ("get", {"slug": "space", "pk": "thread"}, signed_in()),
+    "community-reply": ("post", {"slug": "space", "pk": "thread"}, signed_in(400)),
+    "community-post-edit": ("get", {"pk": "post"}, river_only(200)),
+    "community-post-react": ("post", {"pk": "post"}, signed_in(302)),
+    "community-post-report": ("get", {"pk": "post"}, signed_in()),
+    "community-post-delete": ("post", {"pk": "reply"}, river_only(302)),
+    "community-messages": ("get", None, signed_in()),
+    "community-message-new": ("get", None, signed_in()),
+    "community-blocks": ("get", None, signed_in()),
+    "community-conversation": ("get", {"pk": "conversation"}, only(200, "river", "jo")),
+    "community-message-report": ("get", {"pk": "message"}, only(200, "river", "jo")),
+    "community-block": ("post", {"handle": "sam"}, signed_in(302)),
+    "community-unblock": ("post", {"handle": "sam"}, signed_in(302)),
+    "community-moderation": ("get", None, only(200, "jo", "morgan", "alex")),
+    "community-moderation-log": ("get", None, only(200, "jo", "morgan", "alex")),
+    "community-report": ("get", {"pk": "report"}, only(200, "jo", "morgan", "alex")),
+    "community-report-resolve": ("post", {"pk": "report"}, only(302, "jo", "morgan", "alex")),
+    "community-moderate-post": ("post", {"pk": "post"}, only(302, "jo", "morgan", "alex")),
+    "community-moderate-message": ("post", {"pk": "message"}, only(302, "morgan", "alex")),
+    "community-moderate-thread": ("post", {"pk": "thread"}, only(302, "jo", "morgan", "alex")),
+    "community-moderate-person": (
+        "get",
+        {"handle": "river"},
+        only(200, "jo", "morgan", "alex"),
+    ),
+    "api:community-api-spaces": ("get", None, signed_in(200, anon=401)),
+    "api:community-api-threads": ("get", {"slug": "space"}, signed_in(200, anon=401)),
+    "api:community-api-posts": ("get", {"pk": "thread"}, signed_in(200, anon=401)),
+    "api:community-api-search": ("get", None, signed_in(422, anon=401)),  # no query
+    "api:community-api-thread-new": ("post", {"slug": "space"}, signed_in(400, anon=401)),
+    "api:community-api-reply": ("post", {"pk": "thread"}, signed_in(400, anon=401)),
 }
 
 # The Django admin (and, on Redis, django-rq's queue dashboard inside it): only administrators
@@ -228,12 +342,24 @@ def records(people) -> dict:
     from lantern.meetings.tests.test_import import GOOD
 
     import_feed([GOOD], source="matrix")
+    from lantern.meetings.models import Meeting
+    from lantern.meetings.services import report_change
+
+    change = report_change(
+        people.river, Meeting.objects.get(slug=GOOD["slug"]), "time", "Now at 7 pm"
+    ).report
+    from lantern.community.tests.matrix import records as community_records
+    from lantern.recovery.tests.matrix import records as recovery_records
+
     return {
         "meeting": GOOD["slug"],
+        "change_report": change.pk,
         "notification": notify(people.river, "test", "For river only").pk,
         "reach_out": reach_out.pk,
         "alert": alert.pk,
         "sam_id": people.sam.pk,
+        **recovery_records(people),
+        **community_records(people),
     }
 
 
