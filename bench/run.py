@@ -130,7 +130,7 @@ def risk_table(bare_ms: float) -> str:
             share("none", {"urgent", "elevated"}),
         )
 
-    blind_free = model.build(model.load_rows(model.TUNING_FILES))
+    blind_free = model.build(model.load_rows(model.TRAINING_FILES))
     lines = [
         "| set (examples) | method | urgent recall | ordinary → urgent | elevated recall | "
         "ordinary nudged |",

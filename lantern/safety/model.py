@@ -26,7 +26,11 @@ logger = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 TUNING_FILES = ["risk_tune_a.jsonl", "risk_tune_b.jsonl", "risk_tune_c.jsonl"]
 BLIND_FILE = "risk_blind.jsonl"
-ALL_FILES = [*TUNING_FILES, BLIND_FILE]  # what the production model is trained on
+# Forum and chat replies ("thank you for sharing, that took courage"), written once the community
+# existed and kind replies were read as crises: training data only, the patterns never saw it.
+FORUM_FILE = "risk_tune_d.jsonl"
+TRAINING_FILES = [*TUNING_FILES, FORUM_FILE]  # everything but the blind sets
+ALL_FILES = [*TRAINING_FILES, BLIND_FILE]  # what the production model is trained on
 # Written blind after the model existed and never used for tuning or training: the honest
 # measure of how it does on new writing. Fold them into training only once newer blind sets
 # exist to measure with.

@@ -2,36 +2,17 @@
 
 import pytest
 
-from lantern.conftest import PASSWORD, assert_accessible
+from lantern.conftest import assert_accessible
 from lantern.safety import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, handle):
-    page.visit("/accounts/login/")
-    page.get_by_label("Handle").fill(handle)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(page.base_url + "/")
-
-
-@pytest.fixture
-def second_phone(browser, live_server):
-    from lantern.conftest import Page
-
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-US")
-    page = Page(context, live_server.url)
-    yield page
-    assert page.foreign_requests() == []
-    context.close()
 
 
 def test_a_member_reaches_out_and_a_peer_on_duty_answers(people, phone, second_phone):
     services.start_shift(people.jo, "supporter", 4)
     river, jo = phone, second_phone
 
-    sign_in(river, "river")
+    river.sign_in("river")
     # One tap from the home page: no form to fill in first.
     river.get_by_role("button", name="I need someone now").click()
     river.wait_for_url("**/safety/reach-outs/*/")
@@ -40,7 +21,7 @@ def test_a_member_reaches_out_and_a_peer_on_duty_answers(people, phone, second_p
     assert_accessible(river)
     river.screenshot_to_docs("reach-out-waiting-360")
 
-    sign_in(jo, "jo")
+    jo.sign_in("jo")
     jo.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Notifications 1 unread"
     ).click()
