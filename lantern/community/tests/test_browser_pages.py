@@ -4,7 +4,6 @@ report, and a peer moderator's queue, report and log."""
 import pytest
 
 from lantern.community import moderation, services
-from lantern.community.tests.test_browser_welcome import sign_in
 from lantern.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,7 +14,7 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     rude = services.reply(people.sam, saved.obj.thread, "Stop whining about evenings.").obj
     services.send_message(people.jo, people.river, "Hi river, welcome. How are the evenings?")
 
-    sign_in(phone, "river")
+    phone.sign_in("river")
     phone.visit("/groups/")
     phone.get_by_label("Search the groups").fill("evenings")
     phone.get_by_role("button", name="Search").click()
@@ -44,7 +43,7 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     assert_accessible(phone)
 
     phone.context.clear_cookies()
-    sign_in(phone, "jo")  # peer moderator of Early days
+    phone.sign_in("jo")  # peer moderator of Early days
     phone.visit("/groups/moderation/")
     assert_accessible(phone)
     phone.get_by_role("link", name="Harassment or bullying").click()

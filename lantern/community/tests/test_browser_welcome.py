@@ -6,27 +6,10 @@ import re
 import pytest
 
 from lantern.community import services
-from lantern.conftest import PASSWORD, Page, assert_accessible
+from lantern.conftest import assert_accessible
 
 THREAD = re.compile(r"/groups/early-days/t/\d+/")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, handle):
-    page.visit("/accounts/login/")
-    page.get_by_label("Handle").fill(handle)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(page.base_url + "/")
-
-
-@pytest.fixture
-def second_phone(browser, live_server):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-US")
-    page = Page(context, live_server.url)
-    yield page
-    assert page.foreign_requests() == []
-    context.close()
 
 
 def test_a_newcomers_first_post_is_welcomed_by_a_supporter(spaces, people, phone, second_phone):
@@ -40,7 +23,7 @@ def test_a_newcomers_first_post_is_welcomed_by_a_supporter(spaces, people, phone
     )
     river, jo = phone, second_phone
 
-    sign_in(river, "river")
+    river.sign_in("river")
     river.get_by_role("navigation", name="Main").get_by_role("link", name="Groups").click()
     river.wait_for_url("**/groups/")
     assert_accessible(river)
@@ -61,7 +44,7 @@ def test_a_newcomers_first_post_is_welcomed_by_a_supporter(spaces, people, phone
     assert river.get_by_text("newcomer").first.is_visible()
     assert_accessible(river)
 
-    sign_in(jo, "jo")
+    jo.sign_in("jo")
     jo.visit("/groups/")
     jo.get_by_role("link", name="Welcome newcomers").click()
     jo.wait_for_url("**/groups/welcome/")

@@ -6,7 +6,6 @@ import pytest
 from lantern.conftest import assert_accessible
 from lantern.recovery import demo
 from lantern.recovery.models import Counter, Goal, JournalEntry, PlanItem
-from lantern.recovery.tests.test_browser_recovery import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +14,7 @@ def test_every_recovery_page_is_accessible_on_a_phone(people, phone):
     demo.seed()
     counter, goal = Counter.objects.get(), Goal.objects.get()
     entry, item = JournalEntry.objects.get(), PlanItem.objects.first()
-    sign_in(phone, "river")
+    phone.sign_in("river")
     pages = [
         "/",
         "/recovery/",
@@ -51,7 +50,7 @@ def test_every_recovery_page_is_accessible_on_a_phone(people, phone):
 
 def test_the_pages_a_supporter_sees_are_accessible(people, phone):
     demo.seed()
-    sign_in(phone, "jo")
+    phone.sign_in("jo")
     for path in (
         "/recovery/shared/",
         "/recovery/shared/river/",
@@ -81,7 +80,7 @@ def test_the_check_in_and_sharing_work_without_javascript(people, phone_without_
     from lantern.recovery.models import CheckIn, Grant
 
     page = phone_without_js
-    sign_in(page, "river")
+    page.sign_in("river")
     page.visit("/recovery/checkin/")
     page.get_by_label("Mood:").fill("2")
     page.get_by_label("Craving:").fill("7")

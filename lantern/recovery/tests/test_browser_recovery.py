@@ -3,33 +3,16 @@
 
 import pytest
 
-from lantern.conftest import PASSWORD, Page, assert_accessible
+from lantern.conftest import assert_accessible
 from lantern.recovery import services
 from lantern.recovery.models import CheckIn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, handle):
-    page.visit("/accounts/login/")
-    page.get_by_label("Handle").fill(handle)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(page.base_url + "/")
-
-
-@pytest.fixture
-def second_phone(browser, live_server):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-US")
-    page = Page(context, live_server.url)
-    yield page
-    assert page.foreign_requests() == []
-    context.close()
-
-
 def test_a_member_counts_checks_in_shares_and_stops_sharing(people, phone, second_phone):
     river, jo = phone, second_phone
-    sign_in(river, "river")
+    river.sign_in("river")
     today = services.today_for(people.river)
 
     river.get_by_role("navigation", name="Main").get_by_role("link", name="My recovery").click()
@@ -73,7 +56,7 @@ def test_a_member_counts_checks_in_shares_and_stops_sharing(people, phone, secon
     river.get_by_text("jo can now see what you chose.").wait_for()
     assert_accessible(river)
 
-    sign_in(jo, "jo")
+    jo.sign_in("jo")
     jo.visit("/recovery/shared/")
     jo.get_by_role("link", name="river").click()
     jo.get_by_role("link", name="Check-ins").click()
