@@ -142,6 +142,18 @@ def list_threads(request, slug: str):
     ]
 
 
+def _created(saved, person) -> Status:
+    """201 with the new post, and whether it was held or the author should see crisis lines."""
+    return Status(
+        201,
+        {
+            "post": _post_out(saved.obj, person, False),
+            "held": saved.held,
+            "show_resources": saved.show_resources,
+        },
+    )
+
+
 @router.post(
     "/spaces/{slug}/threads", response={201: SavedOut}, url_name="community-api-thread-new"
 )
@@ -159,14 +171,7 @@ def start_thread(request, slug: str, data: ThreadIn):
         )
     except services.CommunityError as exc:
         raise HttpError(400, str(exc)) from None
-    return Status(
-        201,
-        {
-            "post": _post_out(saved.obj, request.auth, False),
-            "held": saved.held,
-            "show_resources": saved.show_resources,
-        },
-    )
+    return _created(saved, request.auth)
 
 
 @router.get("/threads/{pk}/posts", response=list[PostOut], url_name="community-api-posts")
@@ -198,14 +203,7 @@ def reply(request, pk: int, data: PostIn):
         )
     except services.CommunityError as exc:
         raise HttpError(400, str(exc)) from None
-    return Status(
-        201,
-        {
-            "post": _post_out(saved.obj, request.auth, False),
-            "held": saved.held,
-            "show_resources": saved.show_resources,
-        },
-    )
+    return _created(saved, request.auth)
 
 
 @router.get("/search", response=list[SearchOut], url_name="community-api-search")
