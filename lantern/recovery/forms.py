@@ -243,3 +243,18 @@ class ReminderForm(forms.Form):
             "Leave empty for no reminder."
         ),
     )
+
+
+class MilestoneShareForm(forms.Form):
+    """Share a milestone in a group: the member picks the group and reads (and may change)
+    exactly what will be posted; the counter's name is left out unless they add it."""
+
+    space = forms.ChoiceField(label=_("Which group?"))
+    body = forms.CharField(
+        label=_("What the post will say"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, spaces, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spaces = {s.slug: s for s in spaces}
+        self.fields["space"].choices = [(s.slug, s.name) for s in spaces]

@@ -20,6 +20,11 @@ urlpatterns = [
         views.milestone_card,
         name="recovery-milestone",
     ),
+    path(
+        "recovery/counters/<int:pk>/milestones/<slug:key>/share/",
+        views.milestone_share,
+        name="recovery-milestone-share",
+    ),
     path("recovery/checkin/", views.checkin, name="recovery-checkin"),
     path("recovery/checkins/", views.checkin_history, name="recovery-checkins"),
     path("recovery/trends/", views.trends, name="recovery-trends"),

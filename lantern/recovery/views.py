@@ -145,11 +145,61 @@ def milestone_card(request, pk: int, key: str):
     milestone = next((m for m in summary.reached if m.key == key), None)
     if milestone is None:
         raise Http404
+    spaces = _spaces_to_share_in(request.user)
+    initial = {"body": _("Today I reached %(milestone)s.") % {"milestone": milestone.label}}
     return page(
         request,
         "recovery/milestone.html",
-        {"counter": counter, "milestone": milestone, "member": request.user, "own": True},
+        {
+            "counter": counter,
+            "milestone": milestone,
+            "member": request.user,
+            "own": True,
+            "share_form": forms.MilestoneShareForm(spaces, initial=initial) if spaces else None,
+        },
     )
+
+
+def _spaces_to_share_in(member) -> list:
+    from lantern.community import access as community_access
+    from lantern.community.models import Space
+
+    return [
+        s
+        for s in Space.objects.readable_by(member)
+        if community_access.can_post_in_space(member, s)
+    ]
+
+
+@login_required
+@require_POST
+def milestone_share(request, pk: int, key: str):
+    """Post the card's words in a group the member belongs to, as a new thread."""
+    from lantern.community import services as community
+
+    counter = own(request, Counter, pk)
+    milestone = next((m for m in services.summarize(counter).reached if m.key == key), None)
+    if milestone is None:
+        raise Http404
+    form = forms.MilestoneShareForm(_spaces_to_share_in(request.user), request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a group and say something to share."))
+        return redirect("recovery-milestone", pk=pk, key=key)
+    space = form.spaces[form.cleaned_data["space"]]
+    try:
+        saved = community.start_thread(
+            request.user, space, str(milestone.label), form.cleaned_data["body"]
+        )
+    except community.CommunityError as exc:
+        messages.error(request, str(exc))
+        return redirect("recovery-milestone", pk=pk, key=key)
+    if saved.show_resources:
+        request.session[CRISIS_FLAG] = True
+    if saved.held:
+        messages.info(request, _("Your post waits for a moderator before the group sees it."))
+        return redirect(space.get_absolute_url())
+    messages.success(request, _("Shared. Your group can celebrate with you."))
+    return redirect("community-thread", slug=space.slug, pk=saved.obj.pk)
 
 
 # --- Check-ins ----------------------------------------------------------------------------------

@@ -166,6 +166,11 @@ MATRIX = {
     "recovery-counter-edit": ("get", {"pk": "recovery_counter"}, river_only(200)),
     "recovery-counter-new-start": ("get", {"pk": "recovery_counter"}, river_only(200)),
     "recovery-milestone": ("get", {"pk": "recovery_counter", "key": "90d"}, river_only(200)),
+    "recovery-milestone-share": (  # no group chosen: a message, nothing posted
+        "post",
+        {"pk": "recovery_counter", "key": "90d"},
+        river_only(302),
+    ),
     "recovery-checkin": ("get", None, signed_in()),
     "recovery-checkins": ("get", None, signed_in()),
     "recovery-trends": ("get", None, signed_in()),
