@@ -194,7 +194,7 @@ def milestone_share(request, pk: int, key: str):
         messages.error(request, str(exc))
         return redirect("recovery-milestone", pk=pk, key=key)
     if saved.show_resources:
-        request.session[CRISIS_FLAG] = True
+        request.session["community_crisis"] = True  # the group's page shows the lines next
     if saved.held:
         messages.info(request, _("Your post waits for a moderator before the group sees it."))
         return redirect(space.get_absolute_url())
@@ -348,7 +348,11 @@ def journal_share(request, pk: int):
 @require_POST
 def journal_unshare(request, pk: int):
     entry = own(request, JournalEntry, pk)
-    services.unshare_entry(entry, int(request.POST.get("person_id") or 0))
+    person_id = request.POST.get("person_id", "")
+    if not person_id.isdigit():
+        messages.error(request, _("Choose whom to stop sharing with."))
+        return redirect("recovery-journal-entry", pk=pk)
+    services.unshare_entry(entry, int(person_id))
     messages.success(request, _("They can no longer read this entry."))
     return redirect("recovery-journal-entry", pk=pk)
 

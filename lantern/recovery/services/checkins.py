@@ -79,7 +79,9 @@ def save_checkin(
     obj.sleep, obj.medication_taken, obj.other_meetings = sleep, medication_taken, other_meetings
     obj.gratitude, obj.note = gratitude, note
     obj.save()
-    obj.meetings.set(attendance_on(member, day).filter(pk__in=list(meeting_ids)))
+    # Ids come from a form or the API: only ones that can be row ids reach the query.
+    ids = [i for i in meeting_ids if isinstance(i, int) and 0 < i < 2**63]
+    obj.meetings.set(attendance_on(member, day).filter(pk__in=ids))
     show = _check(member, [gratitude, note], "checkin")
     nudge = _cravings_pattern(member, day)
     return Saved(obj, show_resources=show, nudge=nudge)

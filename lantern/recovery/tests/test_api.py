@@ -89,3 +89,11 @@ def test_the_api_needs_a_session_and_is_in_the_openapi_document(client, db):
         "/api/v1/recovery/checkins/{day}",
     ):
         assert path in paths, path
+
+
+def test_a_meeting_id_too_big_for_the_database_is_ignored_not_an_error(people, signed_in):
+    with time_machine.travel(NOW, tick=False):
+        river = signed_in(people.river)
+        response = post(river, "/checkins", {"mood": 3, "craving": 1, "meeting_ids": [10**30]})
+        assert response.status_code in (201, 400, 422), response.content
+        assert response.status_code != 201 or CheckIn.objects.get().meetings.count() == 0

@@ -2,6 +2,7 @@
 
 from django.db import connection
 
+from lantern.recovery import services
 from lantern.recovery.models import JournalEntry
 
 URGENT_TEXT = "i have the pills counted out, tonight is the night"
@@ -58,3 +59,13 @@ def test_an_entry_that_sounds_like_crisis_shows_crisis_lines_next(people, signed
     ).content.decode()
     assert "have to carry this alone" in page and "988" in page
     assert JournalEntry.objects.get().body == URGENT_TEXT  # saved all the same
+
+
+def test_stopping_a_share_with_a_malformed_person_is_a_message_not_an_error(people, signed_in):
+    entry = services.save_entry(people.river, title="A title", body="Some words").obj
+    river = signed_in(people.river)
+    response = river.post(
+        f"/recovery/journal/{entry.pk}/unshare/", {"person_id": "abc"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Choose whom to stop sharing with." in response.content.decode()

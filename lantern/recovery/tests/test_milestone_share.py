@@ -55,3 +55,15 @@ def test_a_group_she_is_not_in_or_an_unreached_milestone_is_refused(people, sign
         assert (
             sam.post(base + "90d/share/", {"space": "early-days", "body": "x"}).status_code == 404
         )
+
+
+def test_crisis_words_in_a_shared_milestone_show_the_crisis_lines_next(people, signed_in):
+    with time_machine.travel(NOW, tick=False):
+        _space, _private, counter = _setup(people)
+        river = signed_in(people.river)
+        response = river.post(
+            f"/recovery/counters/{counter.pk}/milestones/90d/share/",
+            {"space": "early-days", "body": "90 days and i want to kill myself tonight"},
+            follow=True,
+        )
+        assert "988" in response.content.decode()
