@@ -12,7 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from . import access, services
-from .models import Post, Space, Thread
+from .models import Post, Space, Thread, opening_visible_to
 from .search import search as run_search
 
 router = Router(tags=["community"])
@@ -136,9 +136,9 @@ def list_threads(request, slug: str):
     space = _readable_space(request, slug)
     return [
         {**t, "space": slug}
-        for t in space.threads.order_by("-last_post_at").values(
-            "id", "title", "created_at", "last_post_at", "reply_count", "locked"
-        )
+        for t in space.threads.filter(opening_visible_to(request.user))
+        .order_by("-last_post_at")
+        .values("id", "title", "created_at", "last_post_at", "reply_count", "locked")
     ]
 
 

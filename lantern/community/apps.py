@@ -11,7 +11,10 @@ class CommunityConfig(AppConfig):
 
         from . import services
 
-        # Erasure needs no step of its own: posts keep their words as "a former member"
-        # (author set to null), messages' sender likewise; memberships, reactions, blocks,
-        # read marks and the person's conversations go with the account.
-        personal_data.register("community", export=services.export_community)
+        # Posts keep their words as "a former member" (author set to null), messages' sender
+        # likewise; memberships, reactions, blocks, read marks and the person's conversations go
+        # with the account. The erase step blanks copies of their words in safety alerts and
+        # the notes of reports they filed.
+        personal_data.register(
+            "community", export=services.export_community, erase=services.erase_community
+        )

@@ -180,6 +180,12 @@ class PostQuerySet(models.QuerySet):
         return self.filter(status=Post.Status.PUBLISHED)
 
 
+def opening_visible_to(user, thread_ref: str = "pk") -> Exists:
+    """True for threads whose opening post the person may see (held and hidden threads are
+    listed to their author and the space's moderators only)."""
+    return Exists(Post.objects.visible_to(user).filter(thread=OuterRef(thread_ref), opening=True))
+
+
 class Post(models.Model):
     """A thread's opening post or a reply. `body` is the author's text (Markdown); `html` is
     its sanitised rendering, made once at save time."""
@@ -320,6 +326,17 @@ class Message(models.Model):
 
     def __str__(self):
         return f"message {self.pk}"
+
+    def readable_by(self, user) -> bool:
+        """Sent messages are read by both participants; a held one by its sender only."""
+        if not (
+            user.is_authenticated
+            and user.pk in (self.conversation.first_id, self.conversation.second_id)
+        ):
+            return False
+        return self.status == Message.Status.SENT or (
+            self.status == Message.Status.HELD and self.sender_id == user.pk
+        )
 
 
 class Block(models.Model):

@@ -51,28 +51,45 @@ def _tell_moderators(space: Space | None, title: str, url: str) -> None:
         notify(person, "community.report", title, url=url)
 
 
+def _check_note(reporter: User, report: Report) -> bool:
+    """A report's note goes through the safety net like every other text; True when the
+    reporter should see the crisis lines."""
+    if not report.note.strip():
+        return False
+    outcome = safety.check_text(
+        reporter, report.note, "report", source=report, source_url=_report_url(report)
+    )
+    return bool(outcome.show_resources)
+
+
 @transaction.atomic
 def report_post(reporter: User, post: Post, reason: str, note: str = "") -> Report:
-    """Anyone who can see a post can report it; the space's and the site's moderators hear."""
+    """Anyone who can see a post can report it; the space's and the site's moderators hear.
+    `report.show_resources`: whether the reporter should see the crisis lines."""
     if reason not in Report.Reason.values:
         raise CommunityError(_("Choose a reason."))
-    if not access.can_see_post(reporter, post):
+    if not access.can_see_post(reporter, post) or (
+        post.status == Post.Status.DELETED and not access.can_moderate_space(reporter, post.space)
+    ):
         raise CommunityError(_("You cannot report this."))
     report = Report.objects.create(reporter=reporter, post=post, reason=reason, note=note[:1000])
+    report.show_resources = _check_note(reporter, report)
     _tell_moderators(post.space, _("A post was reported"), _report_url(report))
     return report
 
 
 @transaction.atomic
 def report_message(reporter: User, message: Message, reason: str, note: str = "") -> Report:
-    """A participant reports a message; moderators see the whole conversation with it."""
+    """A participant reports a message they may read; moderators see the whole conversation
+    with it. `report.show_resources`: whether the reporter should see the crisis lines."""
     if reason not in Report.Reason.values:
         raise CommunityError(_("Choose a reason."))
-    if not access.can_view_conversation(reporter, message.conversation):
+    if not message.readable_by(reporter):
         raise CommunityError(_("You cannot report this."))
     report = Report.objects.create(
         reporter=reporter, message=message, reason=reason, note=note[:1000]
     )
+    report.show_resources = _check_note(reporter, report)
     _tell_moderators(None, _("A private message was reported"), _report_url(report))
     return report
 
@@ -182,6 +199,18 @@ def moderate_message(moderator: User, message: Message, action: str, reason: str
     return message
 
 
+def _belongs_to(person: User, space: Space | None) -> bool:
+    """Whether someone takes part in a space: an active member, or has posted there."""
+    if space is None:
+        return False
+    return (
+        Membership.objects.filter(
+            space=space, person=person, status=Membership.Status.ACTIVE
+        ).exists()
+        or Post.objects.filter(space=space, author=person).exists()
+    )
+
+
 @transaction.atomic
 def sanction(
     moderator: User,
@@ -202,9 +231,12 @@ def sanction(
         raise CommunityError(_("You cannot do that to yourself."))
     if access.is_site_moderator(person) and not access.has_role(moderator, "admin"):
         raise CommunityError(_("Moderators are moderated by administrators."))
+    if not site and action != "lift" and not _belongs_to(person, space):
+        raise CommunityError(_("You can only act on people who take part in your group."))
     until = None
     if action == "warn":
         kind = ModerationAction.Kind.WARN
+        safety.check_text(moderator, reason, "moderation")
         notify(
             person,
             "community.warning",
@@ -241,9 +273,13 @@ def sanction(
         kind = ModerationAction.Kind.BAN
         space = None
     elif action == "lift":
-        Sanction.objects.in_force().filter(person=person).filter(
-            Q(space=space) | Q(space__isnull=True) if space else Q()
-        ).update(lifted_at=timezone.now())
+        in_force = Sanction.objects.in_force().filter(person=person)
+        if not site:
+            # Peer moderators lift only their own group's mutes, never site-wide sanctions.
+            in_force = in_force.filter(space=space)
+        elif space is not None:
+            in_force = in_force.filter(Q(space=space) | Q(space__isnull=True))
+        in_force.update(lifted_at=timezone.now())
         kind = ModerationAction.Kind.LIFT
     else:
         raise CommunityError(_("Choose an action."))
@@ -279,6 +315,25 @@ def record_conversation_read(moderator: User, report: Report) -> None:
         report=report,
         message=report.message,
     )
+
+
+def person_history(moderator: User, person: User):
+    """A person's moderation history and sanctions in force, as a moderator may see them:
+    site moderators see everything; peer moderators only what happened in the spaces they
+    moderate, and nothing (None) about someone with no link to those spaces."""
+    history = ModerationAction.objects.filter(person=person).select_related("moderator", "space")
+    sanctions = Sanction.objects.in_force().filter(person=person).select_related("space")
+    if access.is_site_moderator(moderator):
+        return history, sanctions
+    spaces = _moderated_spaces(moderator)
+    linked = (
+        Membership.objects.filter(person=person, space__in=spaces).exists()
+        or Post.objects.filter(author=person, space__in=spaces).exists()
+        or history.filter(space__in=spaces).exists()
+    )
+    if not linked:
+        return None
+    return history.filter(space__in=spaces), sanctions.filter(space__in=spaces)
 
 
 def moderation_log(moderator: User, limit: int = 100):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lantern.accounts.models import User
 
 from . import access, forms, moderation
-from .models import Message, ModerationAction, Post, Report, Sanction, Space, Thread
+from .models import Message, Post, Report, Space, Thread
 from .services import CommunityError
 
 
@@ -164,6 +164,10 @@ def moderate_message(request, pk: int):
 def moderate_person(request, handle: str):
     _moderator_only(request)
     person = get_object_or_404(User, handle__iexact=handle)
+    seen = moderation.person_history(request.user, person)
+    if seen is None:
+        raise Http404
+    history, sanctions = seen
     form = forms.SanctionForm(request.POST or None, initial={"space": request.GET.get("space", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -188,9 +192,7 @@ def moderate_person(request, handle: str):
         {
             "person": person,
             "form": form,
-            "history": ModerationAction.objects.filter(person=person).select_related(
-                "moderator", "space"
-            )[:50],
-            "sanctions": Sanction.objects.in_force().filter(person=person).select_related("space"),
+            "history": history[:50],
+            "sanctions": sanctions,
         },
     )

@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Post
+from .models import Post, opening_visible_to
 
 WORD = re.compile(r"\w+", re.UNICODE)
 START, STOP = "\u27e6", "\u27e7"  # ⟦ ⟧ mark the matches in a snippet, then become <mark>
@@ -87,7 +87,11 @@ FIRST_CHUNK, LAST_CHUNK = 200, 5000
 
 def _visible_matches(reader, words: list[str], need: int) -> list[int]:
     """Ids of the newest `need` matching posts the reader may see, newest first."""
-    visible = Post.objects.visible_to(reader).filter(status=Post.Status.PUBLISHED)
+    visible = (
+        Post.objects.visible_to(reader)
+        .filter(status=Post.Status.PUBLISHED)
+        .filter(opening_visible_to(reader, "thread"))
+    )
     if connection.vendor != "sqlite":
         matching = visible.filter(pk__in=_matching(words)).order_by("-pk")
         return list(matching.values_list("pk", flat=True)[:need])

@@ -23,9 +23,11 @@ from .models import (
     ModerationAction,
     Post,
     Reaction,
+    Report,
     Space,
     Thread,
     ThreadRead,
+    opening_visible_to,
 )
 
 TITLE_MAX = 120
@@ -226,7 +228,8 @@ def mark_thread_read(person: User, thread: Thread):
 def threads_for(person: User, space: Space):
     read = ThreadRead.objects.filter(thread=OuterRef("pk"), person=person).values("read_at")[:1]
     return (
-        space.threads.select_related("author")
+        space.threads.filter(opening_visible_to(person))
+        .select_related("author")
         .annotate(my_read_at=Subquery(read))
         .order_by("-last_post_at")
     )
@@ -457,6 +460,7 @@ def welcome_list(viewer: User, limit: int = 50):
     return (
         Post.objects.visible_to(viewer)
         .filter(newcomer=True, welcomed_at__isnull=True, status=Post.Status.PUBLISHED)
+        .filter(opening_visible_to(viewer, "thread"))  # never a hidden thread's title
         .select_related("thread", "space", "author")
         .order_by("created_at")[:limit]
     )
@@ -598,3 +602,24 @@ def export_community(person: User) -> dict:
         ],
         "blocked": [b.blocked.handle for b in person.blocks.select_related("blocked")],
     }
+
+
+def erase_community(user: User) -> None:
+    """Posts and messages outlive the person (as "a former member"), but their words must not
+    linger elsewhere: blank the excerpts of safety alerts about them or their texts, and the
+    notes of reports they filed."""
+    from lantern.safety.models import Alert
+
+    sources = [
+        f"community.message:{pk}"
+        for pk in Message.objects.filter(sender=user).values_list("pk", flat=True)
+    ]
+    sources += [
+        f"community.post:{pk}"
+        for pk in Post.objects.filter(author=user).values_list("pk", flat=True)
+    ]
+    alerts = Alert.objects.filter(Q(author=user) | Q(source__in=sources))
+    for alert in alerts:
+        alert.excerpt = ""
+        alert.save(update_fields=["excerpt"])
+    Report.objects.filter(reporter=user).exclude(note="").update(note="")

@@ -384,15 +384,21 @@ def post_react(request, pk: int):
 @login_required
 def post_report(request, pk: int):
     post = _post_for(request, pk)
+    if post.status == Post.Status.DELETED and not access.can_moderate_space(
+        request.user, post.space
+    ):
+        raise Http404
     form = forms.ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            moderation.report_post(
+            report = moderation.report_post(
                 request.user, post, form.cleaned_data["reason"], form.cleaned_data["note"]
             )
         except services.CommunityError as exc:
             form.add_error(None, str(exc))
         else:
+            if report.show_resources:
+                request.session["community_crisis"] = True
             messages.success(request, _("Thank you. A moderator will look at it."))
             return redirect(post.get_absolute_url())
     return render(request, "community/report.html", {"form": form, "post": post})
@@ -509,13 +515,15 @@ def conversation(request, pk: int):
 @login_required
 def message_report(request, pk: int):
     message = get_object_or_404(Message.objects.select_related("conversation", "sender"), pk=pk)
-    if not access.can_view_conversation(request.user, message.conversation):
+    if not message.readable_by(request.user):
         raise Http404
     form = forms.ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        moderation.report_message(
+        report = moderation.report_message(
             request.user, message, form.cleaned_data["reason"], form.cleaned_data["note"]
         )
+        if report.show_resources:
+            request.session["community_crisis"] = True
         messages.success(
             request,
             _("Thank you. Moderators will read this conversation. You can also block them."),

@@ -4,7 +4,7 @@ import json
 
 from django.test import Client
 
-from lantern.community import services
+from lantern.community import moderation, services
 from lantern.community.models import Post
 from lantern.conftest import sign_in
 
@@ -92,3 +92,14 @@ def test_the_community_api_is_in_the_openapi_document(client):
         "/api/v1/community/search",
     } <= set(paths)
     assert "post" in paths["/api/v1/community/threads/{pk}/posts"]
+
+
+def test_the_thread_list_leaves_out_hidden_threads(early, people, signed_in):
+    services.start_thread(people.river, early, "Ordinary day", "Coffee and a meeting.")
+    hidden = services.start_thread(people.sam, early, "Hidden title", "Selling, DM me").obj
+    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    titles = [
+        t["title"]
+        for t in signed_in(people.river).get(f"{API}/spaces/early-days/threads").json()["items"]
+    ]
+    assert titles == ["Ordinary day"]

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from lantern.community import services
+from lantern.community import moderation, services
 from lantern.community.models import Message, ModerationAction, Report
 from lantern.core.models import Notification
 
@@ -120,3 +120,23 @@ def test_posts_by_someone_you_blocked_are_folded_unless_anonymous(early, people,
     page = signed_in(people.river).get(saved.obj.thread.get_absolute_url()).content.decode()
     assert page.count("You blocked this person. Show the post") == 1
     assert "Anonymous reply" in page
+
+
+def test_held_and_hidden_messages_cannot_be_read_through_the_report_page(people, signed_in):
+    urgent = "I can't do this anymore. I'm going to kill myself tonight, I have the pills ready."
+    held = services.send_message(people.river, people.jo, urgent).obj
+    assert held.status == Message.Status.HELD
+    jo = signed_in(people.jo)
+    assert jo.get(f"/messages/m/{held.pk}/report/").status_code == 404
+    assert jo.post(f"/messages/m/{held.pk}/report/", {"reason": "other"}).status_code == 404
+    # The sender still sees their own held message.
+    assert (
+        "the pills ready"
+        in signed_in(people.river).get(f"/messages/m/{held.pk}/report/").content.decode()
+    )
+    sent = services.send_message(people.river, people.jo, "Call me when you can").obj
+    moderation.moderate_message(people.morgan, sent, "hide", "test")
+    assert jo.get(f"/messages/m/{sent.pk}/report/").status_code == 404
+    with pytest.raises(services.CommunityError):
+        moderation.report_message(people.jo, held, "other")
+    assert Report.objects.count() == 0

@@ -2,12 +2,16 @@
 
 from datetime import timedelta
 
+import pytest
 import time_machine
 from django.utils import timezone
 
-from lantern.community import services
-from lantern.community.models import ModerationAction, Post, Report
+from lantern.community import moderation, services
+from lantern.community.models import Membership, ModerationAction, Post, Report, Sanction
 from lantern.core.models import Notification
+from lantern.safety.models import Alert
+
+URGENT = "I can't do this anymore. I'm going to kill myself tonight, I have the pills ready."
 
 
 def test_a_reported_post_appears_in_the_queue_and_can_be_hidden(early, people, signed_in):
@@ -91,3 +95,67 @@ def test_a_moderator_closes_a_thread_to_replies(early, people, signed_in):
         == 404
     )
     assert ModerationAction.objects.get().kind == "lock"
+
+
+def test_a_peer_moderator_cannot_lift_a_site_wide_ban_or_mute(early, people, signed_in):
+    morgan = signed_in(people.morgan)
+    morgan.post("/groups/moderation/people/sam/", {"action": "ban", "reason": "threats"})
+    morgan.post("/groups/moderation/people/river/", {"action": "mute", "reason": "spam", "days": 5})
+    jo = signed_in(people.jo)
+    for handle in ("sam", "river"):
+        jo.post(
+            f"/groups/moderation/people/{handle}/",
+            {"action": "lift", "reason": "seems fine", "space": "early-days"},
+        )
+    assert services.access.is_banned(people.sam)
+    assert services.access.is_muted(people.river, early)
+    # Their own group's mute they can lift.
+    jo.post(
+        "/groups/moderation/people/river/",
+        {"action": "mute", "reason": "cooling off", "days": 2, "space": "early-days"},
+    )
+    jo.post(
+        "/groups/moderation/people/river/",
+        {"action": "lift", "reason": "talked", "space": "early-days"},
+    )
+    assert Sanction.objects.in_force().filter(person=people.river, space=early).count() == 0
+    assert services.access.is_muted(people.river, early)  # the site-wide mute stays
+
+
+def test_a_peer_moderator_acts_only_on_people_in_their_group(early, people, signed_in):
+    jo = signed_in(people.jo)
+    response = jo.post(
+        "/groups/moderation/people/casey/",
+        {"action": "warn", "reason": "call me on this number", "space": "early-days"},
+    )
+    assert response.status_code == 404
+    with pytest.raises(services.CommunityError, match="take part in your group"):
+        moderation.sanction(people.jo, people.casey, "warn", "call me", space=early)
+    with pytest.raises(services.CommunityError, match="take part in your group"):
+        moderation.sanction(people.jo, people.casey, "remove", "x", space=early)
+    assert not Notification.objects.filter(recipient=people.casey).exists()
+    assert not Membership.objects.filter(person=people.casey).exists()
+    assert not ModerationAction.objects.exists()
+    # A member of the group can be warned, and the warning goes through the safety net.
+    jo.post(
+        "/groups/moderation/people/sam/",
+        {"action": "warn", "reason": URGENT, "space": "early-days"},
+    )
+    assert Notification.objects.filter(recipient=people.sam, kind="community.warning").exists()
+    assert Alert.objects.get().context == "moderation"
+
+
+def test_a_peer_moderator_sees_only_their_groups_history(early, people, signed_in):
+    morgan = signed_in(people.morgan)
+    morgan.post("/groups/moderation/people/casey/", {"action": "warn", "reason": "casey-note"})
+    morgan.post("/groups/moderation/people/sam/", {"action": "warn", "reason": "site-note"})
+    jo = signed_in(people.jo)
+    jo.post(
+        "/groups/moderation/people/sam/",
+        {"action": "warn", "reason": "group-note", "space": "early-days"},
+    )
+    assert jo.get("/groups/moderation/people/casey/").status_code == 404
+    page = jo.get("/groups/moderation/people/sam/").content.decode()
+    assert "group-note" in page and "site-note" not in page
+    page = morgan.get("/groups/moderation/people/sam/").content.decode()
+    assert "group-note" in page and "site-note" in page

@@ -3,8 +3,9 @@
 import json
 
 from lantern.accounts import services as accounts
-from lantern.community import services
-from lantern.community.models import Conversation, Post
+from lantern.community import moderation, services
+from lantern.community.models import Conversation, Post, Report
+from lantern.safety.models import Alert
 
 
 def test_export_holds_posts_and_messages(early, people):
@@ -28,3 +29,20 @@ def test_erasure_keeps_the_thread_readable_as_a_former_member(early, people, sig
     page = signed_in(people.sam).get(saved.obj.thread.get_absolute_url()).content.decode()
     assert "A former member" in page and "Welcome!" in page
     assert Conversation.objects.count() == 0
+
+
+def test_erasure_blanks_their_words_in_safety_alerts_and_report_notes(early, people):
+    urgent = "I can't do this anymore. I'm going to kill myself tonight, I have the pills ready."
+    post = services.start_thread(people.river, early, "tonight", urgent).obj
+    message = services.send_message(people.river, people.jo, urgent).obj
+    other = services.start_thread(people.sam, early, "Hi", "A quiet week.").obj
+    moderation.report_post(people.river, other, "other", "sam lives at 12 Elm Street")
+    kept = services.start_thread(people.sam, early, "mine", urgent).obj
+    sources = {f"community.post:{post.pk}", f"community.message:{message.pk}"}
+    assert set(Alert.objects.values_list("source", flat=True)) >= sources
+    assert all(a.excerpt for a in Alert.objects.filter(source__in=sources))
+    accounts.erase_account(people.river)
+    for alert in Alert.objects.filter(source__in=sources):
+        assert alert.excerpt == ""
+    assert Alert.objects.get(source=f"community.post:{kept.pk}").excerpt != ""
+    assert Report.objects.get().note == ""

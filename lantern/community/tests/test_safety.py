@@ -1,7 +1,7 @@
 """Every post and message goes through the safety net."""
 
 from lantern.community import moderation, services
-from lantern.community.models import Message, Post
+from lantern.community.models import Message, Post, Report
 from lantern.core.models import Notification
 from lantern.safety.models import Alert, SafetySettings
 
@@ -68,3 +68,27 @@ def test_an_urgent_message_raises_an_alert_and_waits(people):
     assert list(services.messages_for(people.jo, saved.obj.conversation)) == []
     moderation.moderate_message(people.morgan, saved.obj, "approve", "spoke with river; safe")
     assert list(services.messages_for(people.jo, saved.obj.conversation)) == [saved.obj]
+
+
+def test_a_report_note_goes_through_the_safety_net(early, people, signed_in):
+    saved = services.start_thread(people.sam, early, "Hello", "Opening")
+    river = signed_in(people.river)
+    response = river.post(
+        f"/groups/posts/{saved.obj.pk}/report/",
+        {"reason": "other", "note": URGENT},
+        follow=True,
+    )
+    report = Report.objects.get()
+    alert = Alert.objects.get()
+    assert alert.context == "report" and alert.author == people.river
+    assert alert.source == f"community.report:{report.pk}"
+    assert "You don't have to carry this alone" in response.content.decode()
+    # The same for a reported message; an ordinary note raises nothing.
+    message = services.send_message(people.jo, people.river, "How are you today?").obj
+    response = river.post(
+        f"/messages/m/{message.pk}/report/", {"reason": "other", "note": URGENT}, follow=True
+    )
+    assert Alert.objects.filter(context="report").count() == 2
+    assert "You don't have to carry this alone" in response.content.decode()
+    river.post(f"/groups/posts/{saved.obj.pk}/report/", {"reason": "spam", "note": "ads"})
+    assert Alert.objects.count() == 2

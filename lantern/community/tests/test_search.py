@@ -62,3 +62,14 @@ def test_a_snippet_is_the_text_around_the_match_with_accents_and_prefixes_marked
     assert html.startswith("…") and html.endswith("…") and "w0 " not in html
     marked = str(highlight(snippet("<b>one</b> ⟦x", ["one"])))
     assert marked == "&lt;b&gt;<mark>one</mark>&lt;/b&gt; [x"  # only our own marks become <mark>
+
+
+def test_search_leaves_out_replies_in_a_hidden_thread(early, people, signed_in):
+    opening = services.start_thread(people.sam, early, "Secret title", "Selling, DM me").obj
+    services.reply(people.river, opening.thread, "quietword in a reply")
+    moderation.moderate_post(people.jo, opening, "hide", "selling")
+    page = signed_in(people.river).get("/groups/search/?q=quietword").content.decode()
+    assert "Secret title" not in page and "quietword" not in page.split("</form>")[-1]
+    found, _more = search(people.river, "quietword")
+    assert found == []
+    assert [p.thread.title for p in search(people.jo, "quietword")[0]] == ["Secret title"]

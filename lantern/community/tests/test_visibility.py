@@ -83,3 +83,28 @@ def test_a_moderator_invites_someone_into_a_private_group(spaces, people, signed
     river.post("/groups/family-circle/join/")
     assert Membership.objects.get(space=family, person=people.river).status == "active"
     assert "Start a thread" in river.get("/groups/family-circle/").content.decode()
+
+
+def test_a_deleted_post_cannot_be_read_through_the_report_page(early, people, signed_in):
+    saved = services.start_thread(people.river, early, "Hello", "Opening")
+    gone = services.reply(people.sam, saved.obj.thread, "I regret writing this").obj
+    services.delete_post(people.sam, gone)
+    river = signed_in(people.river)
+    assert river.get(f"/groups/posts/{gone.pk}/report/").status_code == 404
+    assert river.post(f"/groups/posts/{gone.pk}/report/", {"reason": "spam"}).status_code == 404
+    page = signed_in(people.jo).get(f"/groups/posts/{gone.pk}/report/").content.decode()
+    assert "I regret writing this" not in page
+
+
+def test_held_and_hidden_threads_are_not_listed_to_members(early, people, signed_in):
+    services.start_thread(people.river, early, "Ordinary day", "Coffee and a meeting.")
+    urgent = "I can't do this anymore. I'm going to kill myself tonight, I have the pills ready."
+    held = services.start_thread(people.river, early, "Held title", urgent).obj
+    assert held.status == Post.Status.HELD
+    hidden = services.start_thread(people.sam, early, "Hidden title", "Selling, DM me").obj
+    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    page = signed_in(people.sam).get("/groups/early-days/").content.decode()
+    assert "Ordinary day" in page
+    assert "Held title" not in page and "Hidden title" not in page
+    moderator_page = signed_in(people.jo).get("/groups/early-days/").content.decode()
+    assert "Held title" in moderator_page and "Hidden title" in moderator_page
