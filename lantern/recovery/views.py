@@ -199,7 +199,7 @@ def milestone_share(request, pk: int, key: str):
         messages.info(request, _("Your post waits for a moderator before the group sees it."))
         return redirect(space.get_absolute_url())
     messages.success(request, _("Shared. Your group can celebrate with you."))
-    return redirect("community-thread", slug=space.slug, pk=saved.obj.pk)
+    return redirect("community-thread", slug=space.slug, pk=saved.obj.thread_id)
 
 
 # --- Check-ins ----------------------------------------------------------------------------------

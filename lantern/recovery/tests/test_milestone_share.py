@@ -26,7 +26,11 @@ def _setup(people):
 
 def test_a_member_shares_a_milestone_in_their_group(people, signed_in):
     with time_machine.travel(NOW, tick=False):
-        _space, _private, counter = _setup(people)
+        space, _private, counter = _setup(people)
+        # Another conversation first, so thread and post numbers differ.
+        community.join_space(people.sam, space)
+        other = community.start_thread(people.sam, space, "Hello", "Hi all").obj.thread
+        community.reply(people.sam, other, "Still here")
         river = signed_in(people.river)
         url = f"/recovery/counters/{counter.pk}/milestones/90d/"
         card = river.get(url).content.decode()
