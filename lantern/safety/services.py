@@ -345,8 +345,13 @@ def _tell_circle_if_allowed(member: User, assessment: Assessment) -> None:
     nudge = assessment.level == risk.ELEVATED and prefs.tell_circle_when_elevated
     if not (urgent or nudge):
         return
+    tell_circle(member, urgent=urgent)
+
+
+def tell_circle(member: User, *, urgent: bool = False) -> None:
+    """Tell the member's circle they may need someone: never what they wrote or why. Callers
+    check the member's circle preferences first."""
     for person in circle_of(member):
-        # Never the private text itself: only that they may need someone.
         notify(
             person,
             "safety.circle_nudge",

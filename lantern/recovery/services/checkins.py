@@ -90,16 +90,11 @@ def save_checkin(
 def _tell_circle(member, nudge: Nudge) -> None:
     """Only if the member opted in (on /safety/circle/): their circle hears that they may need
     someone, never what they wrote or their numbers."""
-    from lantern.safety.services import circle_of, circle_preferences
+    from lantern.safety.services import circle_preferences, tell_circle
 
     if not circle_preferences(member).tell_circle_when_elevated:
         return
-    for person in circle_of(member):
-        notify(
-            person,
-            "safety.circle_nudge",
-            _("%(handle)s may need someone to check on them") % {"handle": member.handle},
-        )
+    tell_circle(member)
     nudge.circle_told = True
     nudge.save(update_fields=["circle_told"])
 

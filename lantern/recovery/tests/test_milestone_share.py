@@ -35,6 +35,7 @@ def test_a_member_shares_a_milestone_in_their_group(people, signed_in):
         url = f"/recovery/counters/{counter.pk}/milestones/90d/"
         card = river.get(url).content.decode()
         assert "Share it in a group" in card and "Today I reached 90 days." in card
+        assert "<title>90 days · Fentanyl · Lantern</title>" in card  # the form is not in it
         assert "Family" not in card  # only groups she may post in
         response = river.post(url + "share/", {"space": "early-days", "body": "90 days today!"})
         post = Post.objects.get(author=people.river)
