@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from lantern.accounts.api import router as accounts_router
+from lantern.accounts.api import token_auth
 from lantern.community.api import router as community_router
 from lantern.core.api import router as core_router
 from lantern.meetings.api import router as meetings_router
@@ -13,7 +14,9 @@ api = NinjaAPI(
     title="Lantern API",
     version="1",
     urls_namespace="api",
-    auth=django_auth,
+    # A bearer token first: a request that sends one is decided by it, and without a cookie
+    # no CSRF check applies. Otherwise the session, whose writes need the CSRF token.
+    auth=[token_auth, django_auth],
     docs_url="/docs",
 )
 api.add_router("/", accounts_router)

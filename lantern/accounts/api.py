@@ -1,6 +1,78 @@
+"""The accounts part of /api/v1/ (`/me`) and the API's token authentication.
+
+`token_auth` accepts `Authorization: Bearer lnt_…`, a personal API token a person makes on
+/accounts/tokens/. It sits beside session authentication in `lantern/api.py`. What a token may
+reach is decided in `services.authenticate_api_token` (member level only: staff roles need a
+two-factor session) and here (a read-only token cannot change anything).
+"""
+
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from lantern.core.timezones import zone_for
+
+from . import services
 
 router = Router(tags=["accounts"])
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+# Wrong, expired or revoked tokens from one address: after this many in the window, the
+# address is refused without a look-up until the window ends. (Guessing a 256-bit secret is
+# hopeless anyway; this keeps a misbehaving script from hammering the database.)
+FAILED_TOKEN_LIMIT = 20
+FAILED_TOKEN_WINDOW_SECONDS = 300
+
+
+def _failures_key(request) -> str:
+    return f"lantern:api-token-failures:{get_adapter(request).get_client_ip(request)}"
+
+
+class ApiTokenAuth(HttpBearer):
+    """A personal API token in the Authorization header. No cookie is involved, so no CSRF
+    check is needed. A request that sends a bearer token is decided by it alone (401 if it is
+    not valid), never by a session cookie that comes along."""
+
+    openapi_bearerFormat = "lnt_…"
+    openapi_description = (
+        "A personal API token, made on /accounts/tokens/. Read-only tokens may only GET."
+    )
+
+    def authenticate(self, request, token: str):
+        key = _failures_key(request)
+        if (cache.get(key) or 0) >= FAILED_TOKEN_LIMIT:
+            raise HttpError(429, _("Too many attempts. Please wait a while and try again."))
+        user = services.authenticate_api_token(token.strip())
+        if user is None:
+            cache.add(key, 0, FAILED_TOKEN_WINDOW_SECONDS)
+            try:
+                cache.incr(key)
+            except ValueError:  # the window ended between add and incr
+                cache.set(key, 1, FAILED_TOKEN_WINDOW_SECONDS)
+            raise HttpError(401, _("This API token is not valid: it is wrong, expired or revoked."))
+        if request.method not in READ_METHODS and not user.api_token.can_write:
+            raise HttpError(
+                403,
+                _(
+                    "This API token can only read. Make a token with read and write access "
+                    "to change anything."
+                ),
+            )
+        # Views use request.user as well as request.auth; both are the owner, and the owner's
+        # language and time zone apply, as they do for a signed-in session.
+        request.user = user
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        timezone.activate(zone_for(user))
+        return user
+
+
+token_auth = ApiTokenAuth()
 
 
 class MeOut(Schema):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lantern.core.timezones import COMMON_ZONES, is_valid_zone
 
 from . import services
-from .models import Pathway, Role, User
+from .models import ApiToken, Pathway, Role, User
 
 format_html_lazy = lazy(format_html, SafeString)
 
@@ -119,6 +119,8 @@ class PreferencesForm(forms.ModelForm):
             "time_zone",
             "pathways",
             "notify_email",
+            "email_digest",
+            "digest_time",
             "notify_push",
             "quiet_hours_start",
             "quiet_hours_end",
@@ -126,11 +128,15 @@ class PreferencesForm(forms.ModelForm):
         widgets = {
             "quiet_hours_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "quiet_hours_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {
             "pronouns": _("Shown next to your handle."),
             "quiet_hours_start": _(
                 "No email or device notifications between these times, except urgent safety alerts."
+            ),
+            "digest_time": _(
+                "The weekly email goes out on Mondays. During quiet hours it waits for them to end."
             ),
         }
 
@@ -144,6 +150,10 @@ class PreferencesForm(forms.ModelForm):
             (z, z.replace("_", " ")) for z in zones
         ]
         self.order_fields([*self.Meta.fields[:4], "other_time_zone"])
+        self.fields["digest_time"].required = False
+
+    def clean_digest_time(self):
+        return self.cleaned_data.get("digest_time") or self.instance.digest_time
 
     def clean_other_time_zone(self):
         zone = self.cleaned_data.get("other_time_zone", "").strip()
@@ -216,3 +226,30 @@ class ConfirmPasswordForm(forms.Form):
 class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
     action = forms.ChoiceField(choices=[("grant", "grant"), ("revoke", "revoke")])
+
+
+class ApiTokenForm(ConfirmPasswordForm):
+    """A new personal API token: a name, what it may do, how long it lasts, and the password."""
+
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=60,
+        help_text=_("Something to recognise it by, like “my phone app”."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    scope = forms.ChoiceField(
+        label=_("What it may do"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("Read only: it can look but not change anything. Choose this if you can."),
+    )
+    days = forms.TypedChoiceField(
+        label=_("How long it lasts"),
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("1 year"))],
+        coerce=int,
+        initial=90,
+        widget=forms.RadioSelect,
+    )
+
+    field_order = ["name", "scope", "days", "password"]

@@ -1,3 +1,4 @@
+from datetime import time
 from functools import cached_property
 
 from django.conf import settings
@@ -75,6 +76,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     notify_push = models.BooleanField(_("send notifications to my devices"), default=True)
     quiet_hours_start = models.TimeField(_("quiet hours start"), null=True, blank=True)
     quiet_hours_end = models.TimeField(_("quiet hours end"), null=True, blank=True)
+    email_digest = models.CharField(
+        _("how often to email"),
+        max_length=6,
+        choices=[
+            ("", _("Each notification as it comes")),
+            ("daily", _("One email a day")),
+            ("weekly", _("One email a week")),
+        ],
+        blank=True,
+        default="",
+        help_text=_("Urgent safety alerts are always sent at once."),
+    )
+    digest_time = models.TimeField(_("time of the daily or weekly email"), default=time(18, 0))
+    digest_due_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="Managed by the admin role.")
     date_joined = models.DateTimeField(default=timezone.now)
@@ -155,3 +170,44 @@ class AccountRecoveryCode(models.Model):
 
     def __str__(self):
         return f"recovery code of {self.user}"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def live(self):
+        """Tokens that still open the API (revoked tokens are deleted)."""
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class ApiToken(models.Model):
+    """A personal access token for /api/v1/, made and revoked only through accounts.services.
+    Only the SHA-256 digest of the secret is kept, with its first characters to tell tokens
+    apart; the secret is shown once."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=60)
+    scope = models.CharField(_("access"), max_length=5, choices=Scope.choices)
+    prefix = models.CharField(max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"API token {self.prefix}… of {self.owner}"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.Scope.WRITE

@@ -2,22 +2,31 @@
 writes in one transaction and records what it did in the audit log."""
 
 import hashlib
+import hmac
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lantern.core import audit
 from lantern.core.models import Notification
 
 from . import personal_data
-from .models import AccountRecoveryCode, ConsentRecord, Role, RoleGrant, User
+from .models import AccountRecoveryCode, ApiToken, ConsentRecord, Role, RoleGrant, User
 
 RECOVERY_CODE_COUNT = 10
 # No 0/o, 1/l/i: codes get written on paper and read back on a phone.
 _CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+API_TOKEN_PREFIX = "lnt_"
+API_TOKEN_LIFETIMES = (30, 90, 365)  # days; no token lives for ever
+MAX_LIVE_API_TOKENS = 10
+# last_used_at is written at most this often, not on every request.
+API_TOKEN_TOUCH_SECONDS = 60
 
 
 class AccountError(Exception):
@@ -149,6 +158,82 @@ def recover_with_code(handle: str, code: str, new_password: str) -> User:
     return user
 
 
+def _hash_api_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(user: User, *, name: str, scope: str, days: int) -> tuple[ApiToken, str]:
+    """Make a personal API token and return it with its secret, the only time the secret exists
+    in clear. A person may hold at most MAX_LIVE_API_TOKENS unexpired tokens."""
+    name = name.strip()
+    if not name:
+        raise AccountError(_("Give the token a name."))
+    if scope not in ApiToken.Scope.values:
+        raise AccountError(_("Choose what the token may do."))
+    if days not in API_TOKEN_LIFETIMES:
+        raise AccountError(_("Choose how long the token lasts."))
+    # Lock the person's row so two requests at once cannot both make the eleventh token.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if user.api_tokens.live().count() >= MAX_LIVE_API_TOKENS:
+        raise AccountError(
+            _("You have %(n)d tokens already. Revoke one you no longer use first.")
+            % {"n": MAX_LIVE_API_TOKENS}
+        )
+    raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
+    token = ApiToken.objects.create(
+        owner=user,
+        name=name,
+        scope=scope,
+        prefix=raw[: len(API_TOKEN_PREFIX) + 4],
+        token_hash=_hash_api_token(raw),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+    audit.record(user, "api_token.create", token, subject=user, scope=scope, days=days)
+    return token, raw
+
+
+@transaction.atomic
+def revoke_api_token(token: ApiToken, *, by: User | None) -> None:
+    """Revoke (delete) a token; the next request with it gets 401. The caller has checked that
+    `by` may: a person revokes only their own tokens."""
+    audit.record(by, "api_token.revoke", token, subject=token.owner, scope=token.scope)
+    token.delete()
+
+
+def authenticate_api_token(raw: str) -> User | None:
+    """The owner of an unexpired token whose owner is active, or None.
+
+    The token is found by the SHA-256 digest of the secret: a lookup by digest tells a guesser
+    nothing about how close a guess came, and the secret itself is never stored.
+
+    The owner comes back at member level: staff roles (specialist, moderator, admin) are dropped
+    from this user object. Staff must sign in with two factors, and a bearer token has only one;
+    so a token opens the person's own records and their community, never anyone else's records.
+    (Django's is_staff only opens the Django admin, which a token cannot reach.) The token used
+    is on `user.api_token`, for its scope.
+    """
+    if not raw.startswith(API_TOKEN_PREFIX) or len(raw) > 100:
+        return None
+    digest = _hash_api_token(raw)
+    token = ApiToken.objects.live().select_related("owner").filter(token_hash=digest).first()
+    if token is None or not hmac.compare_digest(token.token_hash, digest):
+        return None
+    user = token.owner
+    if not user.is_active:
+        return None
+    now = timezone.now()
+    last = token.last_used_at
+    if last is None or (now - last).total_seconds() >= API_TOKEN_TOUCH_SECONDS:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    user.roles = user.roles - frozenset(settings.STAFF_ROLES)
+    user.api_token = token
+    return user
+
+
 def export_data(user: User) -> dict:
     """Everything Lantern keeps about the person, as JSON-ready data."""
     return {
@@ -163,6 +248,8 @@ def export_data(user: User) -> dict:
             "pathways": user.pathways,
             "notify_email": user.notify_email,
             "notify_push": user.notify_push,
+            "email_digest": user.email_digest or "each",
+            "digest_time": user.digest_time.isoformat(),
             "quiet_hours_start": user.quiet_hours_start.isoformat()
             if user.quiet_hours_start
             else None,
@@ -188,6 +275,16 @@ def export_data(user: User) -> dict:
         "audit_events_about_me": [
             {"at": e.at.isoformat(), "action": e.action, "actor": str(e.actor or "")}
             for e in user.audit_events_about.select_related("actor")
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "scope": t.scope,
+                "created_at": t.created_at.isoformat(),
+                "expires_at": t.expires_at.isoformat(),
+                "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            }
+            for t in user.api_tokens.all()
         ],
         **{section.name: section.export(user) for section in personal_data.sections()},
     }

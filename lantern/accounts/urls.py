@@ -5,6 +5,8 @@ from . import views
 urlpatterns = [
     path("accounts/preferences/", views.preferences, name="accounts-preferences"),
     path("accounts/recovery-codes/", views.recovery_codes, name="accounts-recovery-codes"),
+    path("accounts/tokens/", views.api_tokens, name="accounts-tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views.api_token_revoke, name="accounts-token-revoke"),
     path("accounts/recover/", views.recover, name="accounts-recover"),
     path("accounts/export/", views.export, name="accounts-export"),
     path("accounts/delete/", views.erase, name="accounts-erase"),

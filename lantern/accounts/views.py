@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from lantern.core import access
 
 from . import services
-from .forms import ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
-from .models import Role, User
+from .forms import ApiTokenForm, ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
+from .models import ApiToken, Role, User
 
 
 def _get_person_for_admin(request, handle: str) -> User:
@@ -75,6 +75,48 @@ def recovery_codes(request):
 
 
 TOO_MANY = _("Too many attempts. Please wait a while and try again.")
+
+
+@login_required
+def api_tokens(request):
+    """The person's API tokens, and a new one (after the password is confirmed), whose secret is
+    shown once on this response."""
+    form = ApiTokenForm(request.user, request.POST if request.method == "POST" else None)
+    new_token = secret = None
+    if request.method == "POST" and not _confirmations_left(request, form):
+        pass
+    elif request.method == "POST" and form.is_valid():
+        try:
+            new_token, secret = services.create_api_token(
+                request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                days=form.cleaned_data["days"],
+            )
+        except services.AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            form = ApiTokenForm(request.user)
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "tokens": request.user.api_tokens.all(),
+            "new_token": new_token,
+            "secret": secret,
+            "staff": access.needs_mfa(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, owner=request.user)
+    services.revoke_api_token(token, by=request.user)
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("accounts-tokens")
 
 
 def recover(request):

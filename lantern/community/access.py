@@ -7,7 +7,16 @@ from django.utils import timezone
 
 from lantern.core.access import ADMIN, MODERATOR, SPECIALIST, SUPPORTER, has_role
 
-from .models import NEWCOMER_DAYS, Block, Membership, Post, Sanction, Space, is_site_moderator
+from .models import (
+    NEWCOMER_DAYS,
+    Block,
+    MemberSettings,
+    Membership,
+    Post,
+    Sanction,
+    Space,
+    is_site_moderator,
+)
 
 WELCOMER_ROLES = (SUPPORTER, SPECIALIST, MODERATOR, ADMIN)
 # Newcomers may always write to, and hear from, people whose role is to help.
@@ -152,6 +161,8 @@ def is_blocked_between(a, b) -> bool:
 
 def why_cannot_message(sender, recipient) -> str:
     """'' when `sender` may write to `recipient`, else a code naming the rule that stops it."""
+    if recipient is None:
+        return "gone"  # erased their account
     if not sender.is_authenticated or not recipient.is_active or sender.pk == recipient.pk:
         return "nobody"
     if is_banned(sender) or is_muted(sender):
@@ -159,12 +170,32 @@ def why_cannot_message(sender, recipient) -> str:
     if is_blocked_between(sender, recipient):
         return "blocked"
     # Newcomers (first 30 days) exchange private messages only with people whose role is to
-    # help: the guard against predatory contact ("thirteenth-stepping").
-    if is_newcomer(sender) and not has_role(recipient, *TRUSTED_ROLES):
-        return "newcomer-sender"
-    if is_newcomer(recipient) and not has_role(sender, *TRUSTED_ROLES):
-        return "newcomer-recipient"
+    # help, unless they chose otherwise: the guard against predatory contact
+    # ("thirteenth-stepping"). Anyone may choose that rule for themselves. A conversation needs
+    # both sides' rules to admit it, so nobody writes to someone who could not answer.
+    sender_rule = messages_from(sender)
+    if sender_rule != MemberSettings.MessagesFrom.ANYONE and not has_role(
+        recipient, *TRUSTED_ROLES
+    ):
+        return "helpers-only-self" if sender_rule else "newcomer-sender"
+    recipient_rule = messages_from(recipient)
+    if recipient_rule != MemberSettings.MessagesFrom.ANYONE and not has_role(
+        sender, *TRUSTED_ROLES
+    ):
+        return "helpers-only" if recipient_rule else "newcomer-recipient"
     return ""
+
+
+def messages_from(person) -> str:
+    """Whom `person` exchanges private messages with: "anyone", or "helpers" (supporters,
+    specialists, moderators). Unless they chose, newcomers (first 30 days) have "helpers"; for
+    everyone else "" means anyone."""
+    chosen = (
+        MemberSettings.objects.filter(person=person).values_list("messages_from", flat=True).first()
+    )
+    if chosen:
+        return chosen
+    return "" if is_newcomer(person) else MemberSettings.MessagesFrom.ANYONE
 
 
 def can_message(sender, recipient) -> bool:
@@ -173,3 +204,30 @@ def can_message(sender, recipient) -> bool:
 
 def can_view_conversation(user, conversation) -> bool:
     return user.is_authenticated and user.pk in (conversation.first_id, conversation.second_id)
+
+
+# --- Managing groups ----------------------------------------------------------------------------
+
+
+def can_create_space(user) -> bool:
+    """Site moderators and administrators start new groups."""
+    return is_site_moderator(user)
+
+
+def can_edit_space(user, space) -> bool:
+    """Description, guidelines and topics: site moderators, and the group's own peer
+    moderators (unless banned)."""
+    if is_site_moderator(user):
+        return True
+    return can_moderate_space(user, space) and not is_banned(user)
+
+
+def can_change_space_rules(user, space) -> bool:
+    """Name, who may join and whether urgent posts are held: site moderators only, since
+    these decide who reads the group and how a crisis is handled there."""
+    return is_site_moderator(user)
+
+
+def can_manage_space_moderators(user, space) -> bool:
+    """Naming and removing a group's peer moderators: site moderators only."""
+    return is_site_moderator(user)

@@ -1,9 +1,14 @@
-"""Administrators create groups and name their peer moderators here. Posts, messages, reports and
-moderator actions are written only through the services (and read on the moderation pages)."""
+"""Groups and their memberships, for administrators. Groups are usually started and given peer
+moderators on the site's own pages (/groups/new/, a group's settings: space_views.py), which also
+run the safety net and record each change. Posts, messages, reports and moderator actions are
+written only through the services (and read on the moderation pages)."""
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, ModerationAction, Space
+from . import space_services
+from .models import Membership, ModerationAction, Space, Topic
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,13 +18,57 @@ class MembershipInline(admin.TabularInline):
     fields = ["person", "role", "status"]
 
 
+class SpaceAdminForm(forms.ModelForm):
+    """Topics as checkboxes rather than raw JSON; the same address rules as the groups pages
+    (which are the usual way to start a group: /groups/new/)."""
+
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Space
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "guidelines",
+            "topics",
+            "kind",
+            "hold_urgent_posts",
+        ]
+
+    def clean_slug(self):
+        try:
+            return space_services.clean_slug(
+                self.cleaned_data["slug"], "", space=self.instance if self.instance.pk else None
+            )
+        except space_services.SpaceError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean_topics(self):
+        chosen = set(self.cleaned_data["topics"])
+        return [t for t in Topic.values if t in chosen]
+
+
 @admin.register(Space)
 class SpaceAdmin(admin.ModelAdmin):
+    form = SpaceAdminForm
     list_display = ["name", "slug", "kind", "hold_urgent_posts"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    # The address never changes once the group exists: links to it would break.
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
 
 
 @admin.register(ModerationAction)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Report
+from .models import MemberSettings, Report
 
 MARKDOWN_HELP = _(
     "Plain text. **bold**, *italic*, > quote, - list and [links](https://…) work; HTML does not."
@@ -99,3 +99,17 @@ class SanctionForm(ReasonForm):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the groups"), max_length=200)
+
+
+class MemberSettingsForm(forms.ModelForm):
+    class Meta:
+        model = MemberSettings
+        fields = ["messages_from", "notify_reactions", "notify_mentions"]
+        widgets = {"messages_from": forms.RadioSelect}
+        help_texts = {
+            "notify_reactions": _("Replies to your threads are always in your notifications."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["messages_from"].required = False

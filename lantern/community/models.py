@@ -279,8 +279,10 @@ class ConversationQuerySet(models.QuerySet):
 class Conversation(models.Model):
     """Private messages between two people (first has the lower id)."""
 
-    first = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    # A person who erases their account leaves the conversation (shown as "a former member"):
+    # the other person's copy, and any report about it, stay.
+    first = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    second = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
     first_read_at = models.DateTimeField(null=True, blank=True)
@@ -337,6 +339,35 @@ class Message(models.Model):
         return self.status == Message.Status.SENT or (
             self.status == Message.Status.HELD and self.sender_id == user.pk
         )
+
+
+class MemberSettings(models.Model):
+    """A member's own choices for the groups: who may message them, which notifications."""
+
+    class MessagesFrom(models.TextChoices):
+        USUAL = "", _("The usual rule: helpers only in my first 30 days, then any member")
+        ANYONE = "anyone", _("Any member")
+        HELPERS = "helpers", _("Only supporters, peer specialists and moderators")
+
+    person = models.OneToOneField(
+        USER, primary_key=True, on_delete=models.CASCADE, related_name="community_settings"
+    )
+    messages_from = models.CharField(
+        _("who may send me private messages"),
+        max_length=8,
+        choices=MessagesFrom,
+        blank=True,
+        default=MessagesFrom.USUAL,
+    )
+    notify_reactions = models.BooleanField(
+        _("tell me when someone reacts to my posts"), default=True
+    )
+    notify_mentions = models.BooleanField(
+        _("tell me when someone mentions my handle"), default=True
+    )
+
+    def __str__(self):
+        return f"settings of {self.person_id}"
 
 
 class Block(models.Model):
@@ -434,6 +465,10 @@ class ModerationAction(models.Model):
         VIEW_CONVERSATION = "view-conversation", _("Read a reported conversation")
         LOCK = "lock", _("Closed a thread to replies")
         UNLOCK = "unlock", _("Reopened a thread")
+        APPOINT = "appoint", _("Made a peer moderator")
+        UNAPPOINT = "unappoint", _("Ended a peer moderator's role")
+        SPACE_CREATE = "space-create", _("Started a group")
+        SPACE_RULES = "space-rules", _("Changed a group's rules")
 
     moderator = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind)

@@ -1,6 +1,8 @@
-"""Full-text search over the posts a reader may see: SQLite FTS5 (the community_post_fts
-virtual table, kept in step by triggers; see migration 0002) or PostgreSQL full-text search
-(a GIN index on to_tsvector('simple', body)). Either way the candidates are intersected with
+"""Full-text search over the posts a reader may see: SQLite FTS5 (the community_post_fts and
+community_thread_fts virtual tables, kept in step by triggers; see migrations 0002 and 0004) or
+PostgreSQL full-text search (GIN indexes on to_tsvector('simple', body) and on the thread
+title). A post matches when its text has every word, and a thread's opening post also matches
+when the thread's title has every word. Either way the candidates are intersected with
 `Post.objects.visible_to(reader)`, the same rule the pages use, before anything is shown."""
 
 import re
@@ -43,6 +45,20 @@ def _matching(words: list[str]):
         )
     return RawSQL(
         "SELECT rowid FROM community_post_fts WHERE community_post_fts MATCH %s",
+        [_fts5_query(words)],
+    )
+
+
+def _title_matching(words: list[str]):
+    """Ids of the threads whose title has every word (the last as a prefix)."""
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM community_thread WHERE to_tsvector('simple', title) @@ "
+            "to_tsquery('simple', %s)",
+            [_tsquery(words)],
+        )
+    return RawSQL(
+        "SELECT rowid FROM community_thread_fts WHERE community_thread_fts MATCH %s",
         [_fts5_query(words)],
     )
 
@@ -92,9 +108,13 @@ def _visible_matches(reader, words: list[str], need: int) -> list[int]:
         .filter(status=Post.Status.PUBLISHED)
         .filter(opening_visible_to(reader, "thread"))
     )
+    # Opening posts of threads whose title matches: few, so one query on any database.
+    by_title = visible.filter(opening=True, thread__in=_title_matching(words)).order_by("-pk")
+    by_title = list(by_title.values_list("pk", flat=True)[:need])
     if connection.vendor != "sqlite":
         matching = visible.filter(pk__in=_matching(words)).order_by("-pk")
-        return list(matching.values_list("pk", flat=True)[:need])
+        by_text = list(matching.values_list("pk", flat=True)[:need])
+        return sorted(set(by_text) | set(by_title), reverse=True)[:need]
     # SQLite: walk the FTS5 matches newest first (rowid order, cheap for FTS5) in chunks, keeping
     # the visible ones, instead of materialising every match of a common word.
     found: list[int] = []
@@ -114,7 +134,7 @@ def _visible_matches(reader, words: list[str], need: int) -> list[int]:
         if len(ids) < chunk:
             break
         before, chunk = ids[-1], min(chunk * 2, LAST_CHUNK)
-    return found[:need]
+    return sorted(set(found) | set(by_title), reverse=True)[:need]
 
 
 def search(reader, query: str, *, limit: int = 20, offset: int = 0):
@@ -131,4 +151,5 @@ def search(reader, query: str, *, limit: int = 20, offset: int = 0):
     )
     for post in found:
         post.snippet = highlight(snippet(post.body, words))
+        post.title_html = highlight(snippet(post.thread.title, words, width=60))
     return found, has_more

@@ -18,6 +18,7 @@ from . import access, text
 from .models import (
     Block,
     Conversation,
+    MemberSettings,
     Membership,
     Message,
     ModerationAction,
@@ -354,16 +355,19 @@ def _on_publish(post: Post) -> None:
             thread=thread, newcomer=True, welcomed_at__isnull=True, created_at__lt=post.created_at
         ).exclude(author=post.author).update(welcomed_at=timezone.now())
     told = {post.author_id}
-    if not post.opening and thread.author_id not in told and thread.author.is_active:
+    author = thread.author  # None once they erased their account
+    if not post.opening and author and author.pk not in told and author.is_active:
         notify(
-            thread.author,
+            author,
             "community.reply",
             _("%(who)s replied to “%(title)s”") % {"who": _shown_name(post), "title": thread.title},
             url=post.get_absolute_url(),
         )
-        told.add(thread.author_id)
+        told.add(author.pk)
     for person in _users_by_handles(text.mentioned_handles(post.body)):
         if person.pk in told or not access.can_see_post(person, post):
+            continue
+        if not settings_for(person).notify_mentions:
             continue
         notify(
             person,
@@ -426,9 +430,10 @@ def toggle_reaction(person: User, post: Post, kind: str) -> bool:
     if deleted:
         return False
     Reaction.objects.create(post=post, person=person, kind=kind)
-    if post.author and post.author.is_active:
+    author = post.author
+    if author and author.is_active and settings_for(author).notify_reactions:
         notify(
-            post.author,
+            author,
             "community.reaction",
             _("%(who)s: “%(reaction)s” on your post in %(space)s")
             % {"who": person.handle, "reaction": Reaction.Kind(kind).label, "space": post.space},
@@ -470,15 +475,25 @@ def welcome_list(viewer: User, limit: int = 50):
 
 REFUSALS = {
     "nobody": lambda: _("You cannot message this person."),
+    "gone": lambda: _("This person has left Lantern. The conversation stays for you to read."),
     "sanctioned": lambda: _("You cannot send messages while muted or banned."),
     "blocked": lambda: _("You cannot message this person."),
     "newcomer-sender": lambda: _(
         "In your first 30 days you can message supporters, peer specialists and moderators. "
-        "This keeps newcomers safe from unwanted contact."
+        "This keeps newcomers safe from unwanted contact. You can change this in your message "
+        "settings."
     ),
     "newcomer-recipient": lambda: _(
         "This person is new. In their first 30 days only supporters, peer specialists and "
         "moderators can message them."
+    ),
+    "helpers-only-self": lambda: _(
+        "You chose to exchange private messages only with supporters, peer specialists and "
+        "moderators. You can change this in your message settings."
+    ),
+    "helpers-only": lambda: _(
+        "This person accepts private messages only from supporters, peer specialists and "
+        "moderators."
     ),
 }
 
@@ -561,6 +576,17 @@ def unblock(person: User, other: User) -> None:
     Block.objects.filter(blocker=person, blocked=other).delete()
 
 
+def settings_for(person: User) -> MemberSettings:
+    """The person's community settings (the defaults until they change one)."""
+    return MemberSettings.objects.filter(person=person).first() or MemberSettings(person=person)
+
+
+def save_settings(person: User, **fields) -> MemberSettings:
+    """Save the person's choices about messages and group notifications."""
+    chosen, _created = MemberSettings.objects.update_or_create(person=person, defaults=fields)
+    return chosen
+
+
 def _record(moderator, kind, reason, **fields) -> ModerationAction:
     return ModerationAction.objects.create(
         moderator=moderator, kind=kind, reason=reason[:REASON_MAX], **fields
@@ -569,6 +595,7 @@ def _record(moderator, kind, reason, **fields) -> ModerationAction:
 
 def export_community(person: User) -> dict:
     """What a member wrote and set up in the groups, for their data export."""
+    chosen = settings_for(person)
     return {
         "groups": [
             {
@@ -592,7 +619,7 @@ def export_community(person: User) -> dict:
         ],
         "messages_sent": [
             {
-                "to": m.conversation.other(person).handle,
+                "to": getattr(m.conversation.other(person), "handle", None),
                 "text": m.body,
                 "sent": m.created_at.isoformat(),
             }
@@ -601,6 +628,11 @@ def export_community(person: User) -> dict:
             )
         ],
         "blocked": [b.blocked.handle for b in person.blocks.select_related("blocked")],
+        "settings": {
+            "messages_from": chosen.messages_from or "usual",
+            "notify_reactions": chosen.notify_reactions,
+            "notify_mentions": chosen.notify_mentions,
+        },
     }
 
 
@@ -623,3 +655,6 @@ def erase_community(user: User) -> None:
         alert.excerpt = ""
         alert.save(update_fields=["excerpt"])
     Report.objects.filter(reporter=user).exclude(note="").update(note="")
+    Conversation.objects.filter(
+        Q(first=user, second__isnull=True) | Q(second=user, first__isnull=True)
+    ).delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import moderation_views, views
+from . import moderation_views, space_views, views
 
 urlpatterns = [
     path("groups/", views.spaces, name="community-spaces"),
@@ -44,7 +44,14 @@ urlpatterns = [
     path("groups/posts/<int:pk>/delete/", views.post_delete, name="community-post-delete"),
     path("groups/posts/<int:pk>/react/", views.post_react, name="community-post-react"),
     path("groups/posts/<int:pk>/report/", views.post_report, name="community-post-report"),
+    # Fixed words under groups/ go before groups/<slug>/ (space_services.RESERVED_SLUGS).
+    path("groups/new/", space_views.space_new, name="community-space-new"),
     path("groups/<slug:slug>/", views.space, name="community-space"),
+    path(
+        "groups/<slug:slug>/settings/",
+        space_views.space_settings,
+        name="community-space-settings",
+    ),
     path("groups/<slug:slug>/join/", views.space_join, name="community-space-join"),
     path("groups/<slug:slug>/leave/", views.space_leave, name="community-space-leave"),
     path("groups/<slug:slug>/admit/<int:pk>/", views.space_admit, name="community-space-admit"),
@@ -55,6 +62,7 @@ urlpatterns = [
     path("messages/", views.conversations, name="community-messages"),
     path("messages/new/", views.message_new, name="community-message-new"),
     path("messages/blocked/", views.blocks, name="community-blocks"),
+    path("messages/settings/", views.my_settings, name="community-my-settings"),
     path("messages/<int:pk>/", views.conversation, name="community-conversation"),
     path("messages/m/<int:pk>/report/", views.message_report, name="community-message-report"),
     path("people/<str:handle>/block/", views.block, name="community-block"),

@@ -505,7 +505,8 @@ def conversation(request, pk: int):
             "refusal_text": services.REFUSALS.get(
                 access.why_cannot_message(request.user, other), lambda: ""
             )(),
-            "i_blocked": Block.objects.filter(blocker=request.user, blocked=other).exists(),
+            "i_blocked": other is not None
+            and Block.objects.filter(blocker=request.user, blocked=other).exists(),
             "crisis": _crisis(request),
         },
         status=400 if form.is_bound and form.errors else 200,
@@ -565,4 +566,23 @@ def blocks(request):
         request,
         "community/blocks.html",
         {"blocks": request.user.blocks.select_related("blocked").order_by("-created_at")},
+    )
+
+
+@login_required
+def my_settings(request):
+    """Whom the person exchanges private messages with, and which group notifications they get."""
+    current = services.settings_for(request.user)
+    form = forms.MemberSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.save_settings(
+            request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        )
+        messages.success(request, _("Your settings are saved."))
+        return redirect("community-my-settings")
+    return render(
+        request,
+        "community/my_settings.html",
+        {"form": form, "newcomer": access.is_newcomer(request.user)},
+        status=400 if form.is_bound and form.errors else 200,
     )

@@ -2,11 +2,16 @@
 
 The notification is stored at once (the in-app list), then delivered by email and Web Push on
 the task worker after the transaction commits, honouring the person's preferences and quiet
-hours. Urgent safety notifications ignore quiet hours.
+hours. Urgent safety notifications ignore quiet hours. A person who chose a daily or weekly
+email gets one digest of what they have not read yet instead of an email per notification
+(urgent ones still go at once).
 """
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lantern.core.models import Notification, PushSubscription
@@ -29,6 +34,51 @@ def wants_delivery(person) -> bool:
     )
 
 
+DIGEST_WEEKDAY = 0  # weekly digests go out on Mondays
+
+
+def next_digest_time(person, now: datetime | None = None) -> datetime:
+    """The next time the person's digest goes out: their chosen local time, every day or on
+    Mondays, moved to the end of their quiet hours if it falls inside them."""
+    now = now or timezone.now()
+    zone = zone_for(person)
+    local = now.astimezone(zone)
+    day = local.date()
+    while True:
+        due = datetime.combine(day, person.digest_time, tzinfo=zone)
+        weekly_ok = person.email_digest != "weekly" or day.weekday() == DIGEST_WEEKDAY
+        if due > now and weekly_ok:
+            break
+        day += timedelta(days=1)
+    later = quiet_hours_end(person.quiet_hours_start, person.quiet_hours_end, zone, due)
+    return later or due
+
+
+def schedule_digest(person) -> None:
+    """Make sure one digest is on its way (after this transaction commits). The person's
+    `digest_due_at` says one is scheduled; a claim on it keeps two requests from both
+    scheduling one. A stale mark (a task lost with a crashed worker) is replaced."""
+    from lantern.accounts.models import User
+    from lantern.core.tasks import send_digest
+
+    now = timezone.now()
+    due = next_digest_time(person, now)
+    stale = now - timedelta(hours=1)
+    claimed = (
+        User.objects.filter(pk=person.pk)
+        .filter(Q(digest_due_at__isnull=True) | Q(digest_due_at__lt=stale))
+        .update(digest_due_at=due)
+    )
+    if claimed:
+        task = send_digest.using(run_after=due)
+        transaction.on_commit(lambda: task.enqueue(person.pk))
+
+
+def digests_email(person) -> bool:
+    """True when the person's (non-urgent) email goes out as a digest."""
+    return bool(person.email_digest) and person.notify_email
+
+
 def notify(
     person, kind: str, title: str, *, body: str = "", url: str = "", urgent: bool = False
 ) -> Notification:
@@ -42,6 +92,8 @@ def notify(
         notification = Notification.objects.create(
             recipient=person, kind=kind, title=title, body=body, url=url, urgent=urgent
         )
+        if digests_email(person) and not urgent:
+            schedule_digest(person)
         if wants_delivery(person):
             run_after = delivery_time(person, urgent=urgent)
             task = deliver_notification

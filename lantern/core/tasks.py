@@ -1,11 +1,13 @@
 """Background work of the core app, run by the task worker."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from lantern.core import push
@@ -37,7 +39,13 @@ def deliver_notification(notification_id: int) -> str:
     link = settings.SITE_URL + (notification.url or "/notifications/")
     sent = []
     with translation.override(person.language or settings.LANGUAGE_CODE):
-        if person.notify_email and notification.emailed_at is None and has_verified_email(person):
+        by_digest = person.email_digest and not notification.urgent  # see send_digest
+        if (
+            person.notify_email
+            and not by_digest
+            and notification.emailed_at is None
+            and has_verified_email(person)
+        ):
             # The email carries the title and a link, never the body: mailboxes are shared and
             # mail crosses servers we do not control.
             send_mail(
@@ -69,3 +77,56 @@ def deliver_notification(notification_id: int) -> str:
             notification.save(update_fields=["pushed_at"])
             sent.append("push")
     return ",".join(sent) or "nothing"
+
+
+DIGEST_MAX_AGE = timedelta(days=8)  # older unread notifications are not mailed any more
+DIGEST_LINES = 20
+
+
+@task()
+def send_digest(person_id: int) -> str:
+    """One email listing the titles of the person's notifications they have not read and that
+    were not mailed yet (never the bodies, as for single emails). Marks them mailed."""
+    from lantern.accounts.models import User
+
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        return "gone"
+    # Claim the digest: a second run of the same task (a retry) finds nothing to claim.
+    User.objects.filter(pk=person.pk).update(digest_due_at=None)
+    if not (person.notify_email and person.email_digest and has_verified_email(person)):
+        return "nothing"
+    now = timezone.now()
+    pending = Notification.objects.filter(
+        recipient=person,
+        emailed_at__isnull=True,
+        read_at__isnull=True,
+        urgent=False,
+        created_at__gte=now - DIGEST_MAX_AGE,
+        created_at__lte=now,
+    ).order_by("-created_at")
+    items = list(pending[: DIGEST_LINES + 1])
+    if not items:
+        return "nothing"
+    count = pending.count()
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        subject = ngettext(
+            "Lantern: %(count)d new notification",
+            "Lantern: %(count)d new notifications",
+            count,
+        ) % {"count": count}
+        lines = [f"- {n.title}" for n in items[:DIGEST_LINES]]
+        if count > DIGEST_LINES:
+            lines.append(_("…and %(more)d more.") % {"more": count - DIGEST_LINES})
+        message = _(
+            "Since your last email:\n\n%(lines)s\n\nOpen Lantern to read them: %(link)s\n\n"
+            "You get this email %(cadence)s. Change it in your preferences: %(settings)s\n"
+        ) % {
+            "lines": "\n".join(lines),
+            "link": settings.SITE_URL + "/notifications/",
+            "cadence": _("once a week") if person.email_digest == "weekly" else _("once a day"),
+            "settings": settings.SITE_URL + "/accounts/preferences/",
+        }
+        send_mail(subject, message, from_email=None, recipient_list=[person.email])
+    pending.update(emailed_at=now)
+    return f"{count} in one email"

@@ -28,7 +28,25 @@ def test_erasure_keeps_the_thread_readable_as_a_former_member(early, people, sig
     assert post.author is None
     page = signed_in(people.sam).get(saved.obj.thread.get_absolute_url()).content.decode()
     assert "A former member" in page and "Welcome!" in page
-    assert Conversation.objects.count() == 0
+
+
+def test_a_conversation_and_its_reports_stay_with_the_other_person(early, people, signed_in):
+    """Someone who harassed cannot wipe the evidence by deleting their account."""
+    message = services.send_message(people.jo, people.river, "Hi river").obj
+    services.send_message(people.river, people.jo, "Leave me alone").obj
+    report = moderation.report_message(people.jo, message, "harassment")
+    accounts.erase_account(people.river)
+    conversation = Conversation.objects.get()
+    page = signed_in(people.jo).get(conversation.get_absolute_url()).content.decode()
+    assert "Messages with a former member" in page
+    assert "Leave me alone" in page
+    assert "has left Lantern" in page  # and no box to write in
+    assert 'name="body"' not in page
+    assert Report.objects.filter(pk=report.pk).exists()
+    listing = signed_in(people.jo).get("/messages/").content.decode()
+    assert "a former member" in listing
+    accounts.erase_account(people.jo)  # nobody is left to read it
+    assert not Conversation.objects.exists()
 
 
 def test_erasure_blanks_their_words_in_safety_alerts_and_report_notes(early, people):

@@ -73,3 +73,25 @@ def test_search_leaves_out_replies_in_a_hidden_thread(early, people, signed_in):
     found, _more = search(people.river, "quietword")
     assert found == []
     assert [p.thread.title for p in search(people.jo, "quietword")[0]] == ["Secret title"]
+
+
+def test_search_finds_thread_titles_and_marks_them(early, people, signed_in):
+    opening = services.start_thread(
+        people.river, early, "Insomnia in week two", "Nights are long. Any tips?"
+    ).obj
+    services.reply(people.sam, opening.thread, "Chamomile helped me.")
+    page = signed_in(people.sam).get("/groups/search/?q=insomnia").content.decode()
+    assert "<mark>Insomnia</mark> in week two" in page
+    found, _more = search(people.sam, "insomnia week")  # every word, in the title
+    assert [p.pk for p in found] == [opening.pk]  # the thread once, not each reply
+    assert search(people.sam, "insomnia chamomile")[0] == []  # words split across posts
+
+
+def test_titles_of_threads_the_reader_may_not_see_are_not_found(spaces, early, people):
+    hidden = services.start_thread(people.sam, early, "Pillsforsale cheap", "DM me").obj
+    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    family = spaces["family"]
+    Membership.objects.create(space=family, person=people.sam)
+    services.start_thread(people.sam, family, "Pillsforsale talk at home", "Private")
+    assert search(people.river, "pillsforsale")[0] == []
+    assert len(search(people.sam, "pillsforsale")[0]) == 1  # their private group only

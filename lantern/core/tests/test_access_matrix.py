@@ -81,6 +81,8 @@ MATRIX = {
     "accounts-recover": ("get", None, everyone(200)),
     "accounts-export": ("get", None, signed_in()),
     "accounts-erase": ("get", None, signed_in()),
+    "accounts-tokens": ("get", None, signed_in()),
+    "accounts-token-revoke": ("post", {"pk": "api_token"}, river_only(302)),  # river's token
     # Staff pages: administrators only; everyone else is told nothing exists
     "accounts-staff-people": ("get", None, admin_only()),
     "accounts-staff-person": ("get", {"handle": "river"}, admin_only()),
@@ -226,6 +228,9 @@ MATRIX = {
     "community-welcome": ("get", None, only(200, *RESPONDERS)),
     "community-search": ("get", None, signed_in()),
     "community-space": ("get", {"slug": "space"}, signed_in()),
+    # Starting a group: site moderators and admins; a group's settings: also its peer moderators
+    "community-space-new": ("get", None, only(200, "morgan", "alex")),
+    "community-space-settings": ("get", {"slug": "space"}, only(200, "jo", "morgan", "alex")),
     # before anyone else joins "space" (the next entry): members and moderators only
     "community-thread-new": ("get", {"slug": "space"}, only(200, "river", "jo", "morgan", "alex")),
     "community-space-invite": (  # no handle: a message and back to the group
@@ -249,6 +254,7 @@ MATRIX = {
     "community-messages": ("get", None, signed_in()),
     "community-message-new": ("get", None, signed_in()),
     "community-blocks": ("get", None, signed_in()),
+    "community-my-settings": ("get", None, signed_in()),
     "community-conversation": ("get", {"pk": "conversation"}, only(200, "river", "jo")),
     "community-message-report": ("get", {"pk": "message"}, only(200, "river", "jo")),
     "community-block": ("post", {"handle": "sam"}, signed_in(302)),
@@ -353,6 +359,9 @@ def records(people) -> dict:
     change = report_change(
         people.river, Meeting.objects.get(slug=GOOD["slug"]), "time", "Now at 7 pm"
     ).report
+    from lantern.accounts.services import create_api_token
+
+    api_token, _secret = create_api_token(people.river, name="matrix", scope="read", days=30)
     from lantern.community.tests.matrix import records as community_records
     from lantern.recovery.tests.matrix import records as recovery_records
 
@@ -363,6 +372,7 @@ def records(people) -> dict:
         "reach_out": reach_out.pk,
         "alert": alert.pk,
         "sam_id": people.sam.pk,
+        "api_token": api_token.pk,
         **recovery_records(people),
         **community_records(people),
     }

@@ -1,0 +1,147 @@
+"""Email digests: a person who asks for one email a day (or a week) gets the titles of what they
+have not read, in one email at their chosen local time, through a real SMTP server. Urgent
+safety notifications never wait for the digest."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from lantern.accounts.models import User
+from lantern.conftest import run_tasks
+from lantern.core.models import Notification
+from lantern.core.notifications import mark_read, next_digest_time, notify
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MONDAY_9 = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)  # 03:00 in Chicago
+
+
+def at(moment):
+    return time_machine.travel(moment, tick=False)
+
+
+def hours(n):
+    return MONDAY_9 + datetime.timedelta(hours=n)
+
+
+@pytest.fixture
+def river(people):
+    from allauth.account.models import EmailAddress
+
+    river = people.river
+    river.email, river.notify_email, river.time_zone = "river@example.org", True, "UTC"
+    river.email_digest, river.digest_time = "daily", datetime.time(18, 0)
+    river.save()
+    EmailAddress.objects.create(user=river, email=river.email, verified=True, primary=True)
+    return river
+
+
+def test_a_daily_digest_gathers_the_days_notifications_into_one_email(river, smtp_server):
+    with at(hours(0)):
+        notify(river, "community.reply", "jo replied to “First week”", body="private words")
+        notify(river, "community.reaction", "sam sent you strength")
+        read = notify(river, "community.mention", "casey mentioned you")
+        run_tasks()
+    assert smtp_server.messages == []  # nothing one by one
+    mark_read(river, read)  # seen in the app: not worth an email
+    with at(hours(8) + datetime.timedelta(minutes=59)):
+        run_tasks()
+    assert smtp_server.messages == []  # not before 18:00
+    with at(hours(9)):
+        run_tasks()
+    [mail] = smtp_server.messages
+    assert mail["Subject"] == "Lantern: 2 new notifications"
+    text = mail.get_payload(decode=True).decode()
+    assert "jo replied to “First week”" in text
+    assert "sam sent you strength" in text
+    assert "casey mentioned you" not in text
+    assert "private words" not in text  # titles only, never bodies
+    assert "/notifications/" in text
+    with at(hours(10)):
+        run_tasks()
+    assert len(smtp_server.messages) == 1  # sent once
+
+
+def test_the_next_days_notifications_make_the_next_digest(river, smtp_server):
+    with at(hours(0)):
+        notify(river, "community.reply", "First")
+    with at(hours(9)):
+        run_tasks()
+    with at(hours(20)):
+        notify(river, "community.reply", "Second")
+        run_tasks()
+    with at(hours(33)):  # 18:00 on Tuesday
+        run_tasks()
+    subjects = [m["Subject"] for m in smtp_server.messages]
+    assert subjects == ["Lantern: 1 new notification", "Lantern: 1 new notification"]
+    assert "Second" in smtp_server.messages[1].get_payload(decode=True).decode()
+
+
+def test_urgent_safety_notifications_go_at_once_even_with_a_digest(river, smtp_server):
+    with at(hours(0)):
+        notify(river, "safety.reach_out", "sam needs someone now", urgent=True)
+        run_tasks()
+    assert [m["Subject"] for m in smtp_server.messages] == ["sam needs someone now"]
+    with at(hours(9)):
+        run_tasks()
+    assert len(smtp_server.messages) == 1  # and not again in the digest
+
+
+def test_a_weekly_digest_goes_out_on_monday_in_the_persons_time_zone(river, smtp_server):
+    river.email_digest, river.time_zone = "weekly", "America/Chicago"
+    river.save()
+    tuesday = MONDAY_9 + datetime.timedelta(days=1)
+    with at(tuesday):
+        notify(river, "community.reply", "A reply on Tuesday")
+        run_tasks()
+    # 18:00 in Chicago on the next Monday is 00:00 UTC on Tuesday (CST, UTC-6).
+    due = datetime.datetime(2026, 12, 1, 0, 0, tzinfo=datetime.UTC)
+    assert User.objects.get(pk=river.pk).digest_due_at == due
+    with at(due - datetime.timedelta(minutes=1)):
+        run_tasks()
+    assert smtp_server.messages == []
+    with at(due):
+        run_tasks()
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_digest_time_inside_quiet_hours_waits_for_them_to_end(river):
+    river.quiet_hours_start, river.quiet_hours_end = datetime.time(17, 0), datetime.time(19, 30)
+    assert next_digest_time(river, hours(0)) == hours(10) + datetime.timedelta(minutes=30)
+
+
+def test_no_digest_without_a_confirmed_address(river, smtp_server):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.filter(user=river).update(verified=False)
+    with at(hours(0)):
+        notify(river, "community.reply", "A reply")
+    with at(hours(9)):
+        run_tasks()
+    assert smtp_server.messages == []
+    assert Notification.objects.get(recipient=river).emailed_at is None
+
+
+def test_a_member_chooses_a_daily_email_in_preferences(people, signed_in):
+    from allauth.account.models import EmailAddress
+
+    river = people.river
+    river.email = "river@example.org"
+    river.save()
+    EmailAddress.objects.create(user=river, email=river.email, verified=True, primary=True)
+    client = signed_in(river)
+    page = client.get("/accounts/preferences/")
+    assert b"One email a day" in page.content
+    response = client.post(
+        "/accounts/preferences/",
+        {
+            "handle": "river",
+            "language": "en",
+            "notify_email": "on",
+            "email_digest": "daily",
+            "digest_time": "07:30",
+        },
+    )
+    assert response.status_code == 302
+    river.refresh_from_db()
+    assert (river.email_digest, river.digest_time) == ("daily", datetime.time(7, 30))
