@@ -21,9 +21,9 @@ from . import services
 router = Router(tags=["accounts"])
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
-# Wrong, expired or revoked tokens from one address: after this many in the window, the
-# address is refused without a look-up until the window ends. (Guessing a 256-bit secret is
-# hopeless anyway; this keeps a misbehaving script from hammering the database.)
+# Wrong, expired or revoked tokens from one address: after this many in the window, further
+# wrong ones get 429 instead of 401 until the window ends; valid tokens still work. (Guessing a
+# 256-bit secret is hopeless anyway; this tells a misbehaving script to slow down.)
 FAILED_TOKEN_LIMIT = 20
 FAILED_TOKEN_WINDOW_SECONDS = 300
 
@@ -43,11 +43,13 @@ class ApiTokenAuth(HttpBearer):
     )
 
     def authenticate(self, request, token: str):
-        key = _failures_key(request)
-        if (cache.get(key) or 0) >= FAILED_TOKEN_LIMIT:
-            raise HttpError(429, _("Too many attempts. Please wait a while and try again."))
         user = services.authenticate_api_token(token.strip())
         if user is None:
+            # Only failures count, so one misbehaving script behind a shared address (a NAT, a
+            # proxy) does not lock out everyone else's valid tokens.
+            key = _failures_key(request)
+            if (cache.get(key) or 0) >= FAILED_TOKEN_LIMIT:
+                raise HttpError(429, _("Too many attempts. Please wait a while and try again."))
             cache.add(key, 0, FAILED_TOKEN_WINDOW_SECONDS)
             try:
                 cache.incr(key)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from lantern.core import audit
 from lantern.core.models import Notification
+from lantern.core.notifications import reschedule_digest
 
 from . import personal_data
 from .models import AccountRecoveryCode, ApiToken, ConsentRecord, Role, RoleGrant, User
@@ -155,7 +156,18 @@ def recover_with_code(handle: str, code: str, new_password: str) -> User:
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit.record(user, "account.recover", user, subject=user)
+    password_changed(user)
     return user
+
+
+def password_changed(user: User) -> int:
+    """A new password (changed, reset by email, or set with a recovery code) ends every API
+    token the person had: whoever had taken over the account keeps no way back in."""
+    tokens = list(user.api_tokens.all())
+    for token in tokens:
+        audit.record(user, "api_token.revoke", token, subject=user, why="password changed")
+    user.api_tokens.all().delete()
+    return len(tokens)
 
 
 def _hash_api_token(raw: str) -> str:
@@ -229,6 +241,8 @@ def authenticate_api_token(raw: str) -> User | None:
     if last is None or (now - last).total_seconds() >= API_TOKEN_TOUCH_SECONDS:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+    # Kept for the notifications API, which leaves out what came to them as staff.
+    user.api_token_dropped_staff = bool(user.roles & frozenset(settings.STAFF_ROLES))
     user.roles = user.roles - frozenset(settings.STAFF_ROLES)
     user.api_token = token
     return user
@@ -322,4 +336,17 @@ def update_preferences(user: User, **fields) -> User:
     for name, value in fields.items():
         setattr(user, name, value)
     user.save(update_fields=list(fields))
+    if DIGEST_FIELDS & set(fields):
+        reschedule_digest(user)
     return user
+
+
+# Preferences that decide when a digest email goes out.
+DIGEST_FIELDS = {
+    "notify_email",
+    "email_digest",
+    "digest_time",
+    "quiet_hours_start",
+    "quiet_hours_end",
+    "time_zone",
+}

@@ -216,10 +216,10 @@ def can_create_space(user) -> bool:
 
 def can_edit_space(user, space) -> bool:
     """Description, guidelines and topics: site moderators, and the group's own peer
-    moderators (unless banned)."""
+    moderators (unless banned, or muted there: they may not write in the group)."""
     if is_site_moderator(user):
         return True
-    return can_moderate_space(user, space) and not is_banned(user)
+    return can_moderate_space(user, space) and not is_banned(user) and not is_muted(user, space)
 
 
 def can_change_space_rules(user, space) -> bool:

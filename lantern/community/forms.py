@@ -40,6 +40,7 @@ class ReplyForm(forms.Form):
 
 
 class EditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=services.TITLE_MAX)
     body = forms.CharField(
         label=_("Your post"),
         max_length=services.POST_MAX,
@@ -49,6 +50,11 @@ class EditForm(forms.Form):
     content_warning = forms.BooleanField(
         label=_("Content warning: this touches on a heavy topic"), required=False
     )
+
+    def __init__(self, *args, opening: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not opening:  # only a thread's opening post carries its title
+            del self.fields["title"]
 
 
 class MessageForm(forms.Form):

@@ -5,7 +5,7 @@ through the safety net (`safety.services.check_text`) when it is saved."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -389,15 +389,25 @@ def _users_by_handles(handles: set[str]) -> list[User]:
 
 
 @transaction.atomic
-def edit_post(person: User, post: Post, body: str, *, content_warning: bool) -> Saved:
-    """Authors may edit within the edit window; the new text is assessed again."""
+def edit_post(
+    person: User, post: Post, body: str, *, content_warning: bool, title: str | None = None
+) -> Saved:
+    """Authors may edit within the edit window; the new text is assessed again. The opening
+    post's author may also change the thread's title."""
     if not access.can_edit_post(person, post):
         raise CommunityError(_("This post can no longer be edited."))
     body = clean_text(body, limit=POST_MAX, what=_("Your post"))
+    to_check = body
+    if title is not None and post.opening:
+        title = clean_text(title, limit=TITLE_MAX, what=_("The title"))
+        if title != post.thread.title:
+            Thread.objects.filter(pk=post.thread_id).update(title=title)
+            post.thread.title = title
+        to_check = f"{title}\n\n{body}"
     post.body, post.html = body, text.render(body)
     post.content_warning = content_warning
     post.edited_at = timezone.now()
-    outcome = _assess_post(person, post, body)
+    outcome = _assess_post(person, post, to_check)
     if outcome.hold:
         post.status = Post.Status.HELD
     post.save(update_fields=["body", "html", "content_warning", "edited_at", "status"])
@@ -531,6 +541,8 @@ def send_message(sender: User, recipient: User, body: str) -> Saved:
 def _deliver(message: Message) -> None:
     conversation = message.conversation
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
+    if message.sender is None or conversation.other(message.sender) is None:
+        return  # one of them has erased their account: nobody to tell, no name to give
     recipient = conversation.other(message.sender)
     notify(
         recipient,
@@ -655,6 +667,7 @@ def erase_community(user: User) -> None:
         alert.excerpt = ""
         alert.save(update_fields=["excerpt"])
     Report.objects.filter(reporter=user).exclude(note="").update(note="")
+    # Conversations nobody is left to read go, unless moderators have a report about them.
     Conversation.objects.filter(
         Q(first=user, second__isnull=True) | Q(second=user, first__isnull=True)
-    ).delete()
+    ).exclude(Exists(Report.objects.filter(message__conversation=OuterRef("pk")))).delete()

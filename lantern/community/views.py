@@ -102,6 +102,7 @@ def spaces(request):
             "others": others,
             "can_welcome": access.can_welcome_newcomers(request.user),
             "can_moderate": access.can_moderate(request.user),
+            "can_create": access.can_create_space(request.user),
             "crisis": _crisis(request),
         },
     )
@@ -140,6 +141,7 @@ def space(request, slug: str):
             "can_join": access.can_join_space(request.user, space),
             "can_post": access.can_post_in_space(request.user, space),
             "moderates": moderates,
+            "can_edit": access.can_edit_space(request.user, space),
             "join_requests": requests,
             "moderators": services.space_moderators(space),
             "crisis": _crisis(request),
@@ -328,7 +330,13 @@ def post_edit(request, pk: int):
     if not access.can_edit_post(request.user, post):
         raise Http404
     form = forms.EditForm(
-        request.POST or None, initial={"body": post.body, "content_warning": post.content_warning}
+        request.POST or None,
+        opening=post.opening,
+        initial={
+            "title": post.thread.title,
+            "body": post.body,
+            "content_warning": post.content_warning,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -337,6 +345,7 @@ def post_edit(request, pk: int):
                 post,
                 form.cleaned_data["body"],
                 content_warning=form.cleaned_data["content_warning"],
+                title=form.cleaned_data.get("title"),
             )
         except services.CommunityError as exc:
             form.add_error(None, str(exc))

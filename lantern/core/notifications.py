@@ -54,15 +54,17 @@ def next_digest_time(person, now: datetime | None = None) -> datetime:
     return later or due
 
 
-def schedule_digest(person) -> None:
-    """Make sure one digest is on its way (after this transaction commits). The person's
-    `digest_due_at` says one is scheduled; a claim on it keeps two requests from both
-    scheduling one. A stale mark (a task lost with a crashed worker) is replaced."""
+def schedule_digest(person, due: datetime | None = None) -> None:
+    """Make sure one digest is on its way (after this transaction commits), at `due` or the
+    person's next digest time. `User.digest_due_at` says when the scheduled one is due: a
+    conditional update claims it, so two requests cannot both schedule one, and the task sends
+    only if the mark still names its time (a rescheduled digest makes the old task a no-op).
+    A stale mark (a task lost with a crashed worker) is replaced."""
     from lantern.accounts.models import User
     from lantern.core.tasks import send_digest
 
     now = timezone.now()
-    due = next_digest_time(person, now)
+    due = due or next_digest_time(person, now)
     stale = now - timedelta(hours=1)
     claimed = (
         User.objects.filter(pk=person.pk)
@@ -71,7 +73,24 @@ def schedule_digest(person) -> None:
     )
     if claimed:
         task = send_digest.using(run_after=due)
-        transaction.on_commit(lambda: task.enqueue(person.pk))
+        transaction.on_commit(lambda: task.enqueue(person.pk, due.isoformat()))
+
+
+def reschedule_digest(person) -> None:
+    """The person changed how or when they get email (cadence, time, quiet hours, time zone):
+    the digest on its way is called off, and what it would have listed goes at the new time,
+    or, if they now want each email as it comes, in one email at once (after quiet hours)."""
+    from lantern.accounts.models import User
+    from lantern.core.tasks import pending_for_digest
+
+    User.objects.filter(pk=person.pk).update(digest_due_at=None)
+    person.digest_due_at = None
+    if not (person.notify_email and pending_for_digest(person).exists()):
+        return
+    if digests_email(person):
+        schedule_digest(person)
+    else:
+        schedule_digest(person, delivery_time(person, urgent=False) or timezone.now())
 
 
 def digests_email(person) -> bool:

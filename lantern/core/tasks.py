@@ -1,7 +1,7 @@
 """Background work of the core app, run by the task worker."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -83,21 +83,10 @@ DIGEST_MAX_AGE = timedelta(days=8)  # older unread notifications are not mailed 
 DIGEST_LINES = 20
 
 
-@task()
-def send_digest(person_id: int) -> str:
-    """One email listing the titles of the person's notifications they have not read and that
-    were not mailed yet (never the bodies, as for single emails). Marks them mailed."""
-    from lantern.accounts.models import User
-
-    person = User.objects.filter(pk=person_id, is_active=True).first()
-    if person is None:
-        return "gone"
-    # Claim the digest: a second run of the same task (a retry) finds nothing to claim.
-    User.objects.filter(pk=person.pk).update(digest_due_at=None)
-    if not (person.notify_email and person.email_digest and has_verified_email(person)):
-        return "nothing"
-    now = timezone.now()
-    pending = Notification.objects.filter(
+def pending_for_digest(person, now=None):
+    """Notifications a digest lists: not urgent (those went at once), not read, not mailed."""
+    now = now or timezone.now()
+    return Notification.objects.filter(
         recipient=person,
         emailed_at__isnull=True,
         read_at__isnull=True,
@@ -105,6 +94,26 @@ def send_digest(person_id: int) -> str:
         created_at__gte=now - DIGEST_MAX_AGE,
         created_at__lte=now,
     ).order_by("-created_at")
+
+
+@task()
+def send_digest(person_id: int, due: str) -> str:
+    """One email listing the titles of the person's notifications they have not read and that
+    were not mailed yet (never the bodies, as for single emails). Marks them mailed."""
+    from lantern.accounts.models import User
+
+    # Claim the digest due at `due`: if it was rescheduled, or already sent by a retry of this
+    # task, the mark no longer names this time and there is nothing to do.
+    claimed = User.objects.filter(
+        pk=person_id, is_active=True, digest_due_at=datetime.fromisoformat(due)
+    ).update(digest_due_at=None)
+    if not claimed:
+        return "superseded"
+    person = User.objects.get(pk=person_id)
+    if not (person.notify_email and has_verified_email(person)):
+        return "nothing"
+    now = timezone.now()
+    pending = pending_for_digest(person, now)
     items = list(pending[: DIGEST_LINES + 1])
     if not items:
         return "nothing"
@@ -119,14 +128,16 @@ def send_digest(person_id: int) -> str:
         if count > DIGEST_LINES:
             lines.append(_("…and %(more)d more.") % {"more": count - DIGEST_LINES})
         message = _(
-            "Since your last email:\n\n%(lines)s\n\nOpen Lantern to read them: %(link)s\n\n"
-            "You get this email %(cadence)s. Change it in your preferences: %(settings)s\n"
+            "Since your last email:\n\n%(lines)s\n\nOpen Lantern to read them: %(link)s\n"
         ) % {
             "lines": "\n".join(lines),
             "link": settings.SITE_URL + "/notifications/",
-            "cadence": _("once a week") if person.email_digest == "weekly" else _("once a day"),
-            "settings": settings.SITE_URL + "/accounts/preferences/",
         }
+        if person.email_digest:  # else the last digest before each email goes on its own
+            cadence = _("once a week") if person.email_digest == "weekly" else _("once a day")
+            message += "\n" + _(
+                "You get this email %(cadence)s. Change it in your preferences: %(settings)s\n"
+            ) % {"cadence": cadence, "settings": settings.SITE_URL + "/accounts/preferences/"}
         send_mail(subject, message, from_email=None, recipient_list=[person.email])
     pending.update(emailed_at=now)
     return f"{count} in one email"

@@ -209,9 +209,51 @@ def test_guessing_tokens_is_slowed_down(people, signed_in):
     guesser = app("lnt_" + "x" * 43)
     for _ in range(20):
         assert guesser.get("/api/v1/me").status_code == 401
-    blocked = app(secret).get("/api/v1/me")  # the same address
+    blocked = guesser.get("/api/v1/me")
     assert blocked.status_code == 429
     assert "Too many attempts" in blocked.json()["detail"]
+    # Someone else's valid token from the same address (a shared NAT) still works.
+    assert app(secret).get("/api/v1/me").status_code == 200
+
+
+def test_a_new_password_ends_every_token(people, signed_in):
+    """After an account was taken over, setting a new password must leave the intruder
+    nothing: not a token made while they had it."""
+    river = signed_in(people.river)
+    secret = make_token(river)
+    assert app(secret).get("/api/v1/me").status_code == 200
+    changed = river.post(
+        "/accounts/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "a new long passphrase 42",
+            "password2": "a new long passphrase 42",
+        },
+    )
+    assert changed.status_code == 302
+    assert app(secret).get("/api/v1/me").status_code == 401
+    assert not ApiToken.objects.exists()
+    assert AuditEvent.objects.filter(action="api_token.revoke", subject=people.river).exists()
+
+
+def test_recovering_the_account_with_a_code_ends_every_token(people, signed_in):
+    secret = make_token(signed_in(people.river))
+    [code] = services.create_recovery_codes(people.river)[:1]
+    services.recover_with_code("river", code, "another long passphrase 7")
+    assert app(secret).get("/api/v1/me").status_code == 401
+
+
+def test_a_staff_token_does_not_list_what_came_to_them_as_staff(people, signed_in):
+    from lantern.core.notifications import notify
+    from lantern.safety import services as safety
+
+    safety.start_shift(people.casey, "specialist", 8)
+    safety.start_reach_out(people.river)
+    notify(people.casey, "community.reply", "sam replied to “Hello”")
+    assert people.casey.notifications.filter(kind="safety.reach_out").exists()
+    secret = make_token(signed_in(people.casey), scope="read")
+    titles = [n["title"] for n in app(secret).get("/api/v1/notifications").json()["items"]]
+    assert titles == ["sam replied to “Hello”"]
 
 
 def test_the_openapi_document_describes_bearer_tokens():

@@ -2,9 +2,11 @@
 
 import json
 
+import pytest
+
 from lantern.accounts import services as accounts
 from lantern.community import moderation, services
-from lantern.community.models import Conversation, Post, Report
+from lantern.community.models import Conversation, Message, Post, Report
 from lantern.safety.models import Alert
 
 
@@ -45,7 +47,12 @@ def test_a_conversation_and_its_reports_stay_with_the_other_person(early, people
     assert Report.objects.filter(pk=report.pk).exists()
     listing = signed_in(people.jo).get("/messages/").content.decode()
     assert "a former member" in listing
-    accounts.erase_account(people.jo)  # nobody is left to read it
+
+
+def test_a_conversation_nobody_is_left_to_read_goes(early, people):
+    services.send_message(people.jo, people.river, "Hi river")
+    accounts.erase_account(people.river)
+    accounts.erase_account(people.jo)
     assert not Conversation.objects.exists()
 
 
@@ -64,3 +71,28 @@ def test_erasure_blanks_their_words_in_safety_alerts_and_report_notes(early, peo
         assert alert.excerpt == ""
     assert Alert.objects.get(source=f"community.post:{kept.pk}").excerpt != ""
     assert Report.objects.get().note == ""
+
+
+def test_a_report_outlives_both_people_leaving(early, people):
+    message = services.send_message(people.jo, people.river, "Hi river").obj
+    report = moderation.report_message(people.river, message, "harassment")
+    accounts.erase_account(people.river)
+    accounts.erase_account(people.jo)  # the one reported leaves last
+    assert Report.objects.filter(pk=report.pk).exists()
+    assert Conversation.objects.count() == 1  # kept for the moderators
+
+
+URGENT = "I can't do this anymore. I'm going to kill myself tonight, I have the pills ready."
+
+
+@pytest.mark.parametrize("who_leaves", ["sender", "recipient"])
+def test_a_held_message_can_be_released_after_someone_left(early, people, who_leaves):
+    from lantern.safety.models import SafetySettings
+
+    SafetySettings.objects.update_or_create(pk=1, defaults={"hold_urgent_posts": True})
+    message = services.send_message(people.jo, people.river, URGENT).obj
+    assert message.status == Message.Status.HELD
+    accounts.erase_account(people.jo if who_leaves == "sender" else people.river)
+    message = Message.objects.select_related("conversation", "sender").get(pk=message.pk)
+    moderation.moderate_message(people.morgan, message, "approve", "Reviewed")
+    assert Message.objects.get(pk=message.pk).status == Message.Status.SENT

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lantern.community import services
 from lantern.community.models import Membership, Post, Thread
+from lantern.community.search import search
 from lantern.core.models import Notification
 
 
@@ -90,9 +91,17 @@ def test_the_author_can_edit_within_the_window_then_not(early, people, signed_in
     saved = services.start_thread(people.river, early, "Edit me", "Frist draft")
     river = signed_in(people.river)
     url = f"/groups/posts/{saved.obj.pk}/edit/"
-    assert river.post(url, {"body": "First draft"}).status_code == 302
+    assert 'value="Edit me"' in river.get(url).content.decode()  # the title, to change
+    assert river.post(url, {"title": "Edited", "body": "First draft"}).status_code == 302
     saved.obj.refresh_from_db()
     assert saved.obj.body == "First draft" and saved.obj.edited_at
+    assert Thread.objects.get(pk=saved.obj.thread_id).title == "Edited"
+    assert [p.pk for p in search(people.sam, "edited")[0]] == [saved.obj.pk]
+    empty = river.post(url, {"title": " ", "body": "First draft"})
+    assert empty.status_code == 200 and "This field is required" in empty.content.decode()
+    reply = services.reply(people.river, saved.obj.thread, "A reply").obj
+    reply_form = river.get(f"/groups/posts/{reply.pk}/edit/").content.decode()
+    assert 'name="title"' not in reply_form  # a reply has no title
     assert signed_in(people.sam).get(url).status_code == 404
     with time_machine.travel(timezone.now() + timedelta(hours=2)):
         assert river.get(url).status_code == 404

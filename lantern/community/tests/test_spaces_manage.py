@@ -7,7 +7,7 @@ jo, a peer moderator of "Early days", edits its description, guidelines and topi
 import pytest
 from django.urls import reverse
 
-from lantern.community import access, space_services, urls
+from lantern.community import access, moderation, space_services, urls
 from lantern.community.models import Membership, ModerationAction, Space
 from lantern.core.models import Notification
 from lantern.safety.models import Alert
@@ -325,3 +325,12 @@ def test_the_admin_shows_topics_as_checkboxes(spaces, people, signed_in):
     assert "is a word Lantern uses in its own addresses" in refused.content.decode()
     change = alex.get(f"/admin/community/space/{spaces['early'].pk}/change/").content.decode()
     assert 'name="slug"' not in change  # the address never changes
+
+
+def test_a_peer_moderator_muted_in_the_group_cannot_rewrite_it(early, people, signed_in):
+    moderation.sanction(people.morgan, people.jo, "mute", "Cooling off", space=early, days=3)
+    jo = signed_in(people.jo)
+    assert jo.get(_settings(early)).status_code == 404
+    jo.post(_settings(early), {"description": "Changed while muted", "guidelines": ""})
+    early.refresh_from_db()
+    assert early.description == "The first weeks and months."

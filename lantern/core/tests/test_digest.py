@@ -145,3 +145,40 @@ def test_a_member_chooses_a_daily_email_in_preferences(people, signed_in):
     assert response.status_code == 302
     river.refresh_from_db()
     assert (river.email_digest, river.digest_time) == ("daily", datetime.time(7, 30))
+
+
+def test_changing_the_digest_time_calls_off_the_one_on_its_way(river, smtp_server):
+    from lantern.accounts.services import update_preferences
+
+    with at(hours(0)):
+        notify(river, "community.reply", "A reply")
+        update_preferences(
+            river,
+            quiet_hours_start=datetime.time(17, 0),
+            quiet_hours_end=datetime.time(22, 0),
+            digest_time=datetime.time(7, 0),
+        )
+    with at(hours(9)):  # 18:00, inside the new quiet hours: the old time is called off
+        run_tasks()
+    assert smtp_server.messages == []
+    with at(hours(22)):  # 07:00 the next morning
+        run_tasks()
+    assert [m["Subject"] for m in smtp_server.messages] == ["Lantern: 1 new notification"]
+
+
+def test_leaving_the_digest_sends_what_it_held_at_once(river, smtp_server):
+    from lantern.accounts.services import update_preferences
+
+    with at(hours(0)):
+        notify(river, "community.reply", "Held for the digest")
+        update_preferences(river, email_digest="")
+        run_tasks()
+        notify(river, "community.reply", "Each on its own now")
+        run_tasks()
+    subjects = [m["Subject"] for m in smtp_server.messages]
+    assert subjects == ["Lantern: 1 new notification", "Each on its own now"]
+    text = smtp_server.messages[0].get_payload(decode=True).decode()
+    assert "Held for the digest" in text and "once a day" not in text
+    with at(hours(9)):
+        run_tasks()
+    assert len(smtp_server.messages) == 2  # the 18:00 digest was called off
