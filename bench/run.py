@@ -421,10 +421,12 @@ def community_table(bare_ms: float) -> str:
     thread_page = measure(member, f"/groups/{spaces[0].slug}/t/{big.pk}/")
     space_list = measure(member, "/groups/")
     search = measure(member, "/groups/search/?q=cravings+evening")
+    by_title = measure(member, "/groups/search/?q=thread")  # in all 5,001 thread titles
     rows = [
         ("thread with 1,000 replies, page one", thread_page),
         ("group list, 200 groups and 100,000 posts (unread counts)", space_list),
         ("search “cravings evening” over 100,000 posts", search),
+        ("search “thread”, a word in all 5,001 thread titles", by_title),
     ]
     lines = [
         "| page | p50 ms | p95 ms | p95 vs bare view | HTML bytes | gzip bytes |",

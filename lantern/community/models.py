@@ -100,6 +100,8 @@ class Space(models.Model):
         return f"/groups/{self.slug}/"
 
     def topic_labels(self) -> list[str]:
+        if not self.topics:
+            return []
         labels = dict(Topic.choices)
         return [str(labels.get(t, t)) for t in self.topics]
 

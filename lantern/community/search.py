@@ -99,28 +99,18 @@ def highlight(snippet: str) -> str:
 
 
 FIRST_CHUNK, LAST_CHUNK = 200, 5000
+FTS_TABLES = ("community_post_fts", "community_thread_fts")
 
 
-def _visible_matches(reader, words: list[str], need: int) -> list[int]:
-    """Ids of the newest `need` matching posts the reader may see, newest first."""
-    visible = (
-        Post.objects.visible_to(reader)
-        .filter(status=Post.Status.PUBLISHED)
-        .filter(opening_visible_to(reader, "thread"))
-    )
-    # Opening posts of threads whose title matches: few, so one query on any database.
-    by_title = visible.filter(opening=True, thread__in=_title_matching(words)).order_by("-pk")
-    by_title = list(by_title.values_list("pk", flat=True)[:need])
-    if connection.vendor != "sqlite":
-        matching = visible.filter(pk__in=_matching(words)).order_by("-pk")
-        by_text = list(matching.values_list("pk", flat=True)[:need])
-        return sorted(set(by_text) | set(by_title), reverse=True)[:need]
-    # SQLite: walk the FTS5 matches newest first (rowid order, cheap for FTS5) in chunks, keeping
-    # the visible ones, instead of materialising every match of a common word.
+def _walk_sqlite(table: str, words: list[str], need: int, keep) -> list[int]:
+    """Walk an FTS5 table's matches newest first (rowid order, cheap for FTS5) in growing
+    chunks, keeping the visible ones (`keep(rowids)` gives their post ids), until `need` are
+    found: a common word does not materialise every match."""
+    assert table in FTS_TABLES
     found: list[int] = []
     before, chunk = None, FIRST_CHUNK
     while len(found) < need:
-        sql = "SELECT rowid FROM community_post_fts WHERE community_post_fts MATCH %s"
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608 - FTS_TABLES
         params: list = [_fts5_query(words)]
         if before is not None:
             sql += " AND rowid < %s"
@@ -130,11 +120,43 @@ def _visible_matches(reader, words: list[str], need: int) -> list[int]:
             ids = [row[0] for row in cursor.fetchall()]
         if not ids:
             break
-        found += visible.filter(pk__in=ids).order_by("-pk").values_list("pk", flat=True)
+        found += keep(ids)
         if len(ids) < chunk:
             break
         before, chunk = ids[-1], min(chunk * 2, LAST_CHUNK)
-    return sorted(set(found) | set(by_title), reverse=True)[:need]
+    return found
+
+
+def _visible_matches(reader, words: list[str], need: int) -> list[int]:
+    """Ids of the newest `need` matching posts the reader may see, newest first: posts whose
+    text matches, and opening posts of threads whose title matches."""
+    visible = (
+        Post.objects.visible_to(reader)
+        .filter(status=Post.Status.PUBLISHED)
+        .filter(opening_visible_to(reader, "thread"))
+        .order_by("-pk")
+    )
+    openings = visible.filter(opening=True)
+    if connection.vendor != "sqlite":
+        by_text = visible.filter(pk__in=_matching(words)).values_list("pk", flat=True)[:need]
+        by_title = openings.filter(thread__in=_title_matching(words))
+        by_title = by_title.values_list("pk", flat=True)[:need]
+    else:
+        by_text = _walk_sqlite(
+            "community_post_fts",
+            words,
+            need,
+            lambda ids: list(visible.filter(pk__in=ids).values_list("pk", flat=True)),
+        )
+        # Threads newest first are their opening posts newest first. Their ids first, then the
+        # visibility rule by post id: SQLite plans that as it does for the text matches, where
+        # `thread__in` under the rule would scan every post of the readable groups.
+        def visible_openings(thread_ids):
+            pks = Post.objects.filter(thread__in=thread_ids, opening=True).values("pk")
+            return list(visible.filter(pk__in=pks).values_list("pk", flat=True))
+
+        by_title = _walk_sqlite("community_thread_fts", words, need, visible_openings)
+    return sorted(set(by_text) | set(by_title), reverse=True)[:need]
 
 
 def search(reader, query: str, *, limit: int = 20, offset: int = 0):
