@@ -136,6 +136,20 @@ def _check_words(person: User, space: Space, texts: list[str]) -> bool:
     return bool(outcome.show_resources)
 
 
+def _description(value: str) -> str:
+    return _text(value, limit=DESCRIPTION_MAX, what=_("The description"), field="description")
+
+
+def _guidelines(value: str) -> str:
+    return _text(
+        value,
+        limit=GUIDELINES_MAX,
+        what=_("The guidelines text"),
+        field="guidelines",
+        required=False,
+    )
+
+
 @transaction.atomic
 def create_space(
     person: User,
@@ -156,16 +170,8 @@ def create_space(
     name = _text(name, limit=NAME_MAX, what=_("The name"), field="name")
     _check_name_free(name)
     slug = clean_slug(slug, name)
-    description = _text(
-        description, limit=DESCRIPTION_MAX, what=_("The description"), field="description"
-    )
-    guidelines = _text(
-        guidelines,
-        limit=GUIDELINES_MAX,
-        what=_("The guidelines text"),
-        field="guidelines",
-        required=False,
-    )
+    description = _description(description)
+    guidelines = _guidelines(guidelines)
     topics = _topics(topics)
     _check_rules(kind, hold_urgent_posts)
     try:
@@ -226,21 +232,13 @@ def update_space(
             changed.append("name")
             new_words.append(name)
     if description is not KEEP:
-        description = _text(
-            description, limit=DESCRIPTION_MAX, what=_("The description"), field="description"
-        )
+        description = _description(description)
         if description != space.description:
             space.description = description
             changed.append("description")
             new_words.append(description)
     if guidelines is not KEEP:
-        guidelines = _text(
-            guidelines,
-            limit=GUIDELINES_MAX,
-            what=_("The guidelines text"),
-            field="guidelines",
-            required=False,
-        )
+        guidelines = _guidelines(guidelines)
         if guidelines != space.guidelines:
             space.guidelines = guidelines
             changed.append("guidelines")
