@@ -1,5 +1,7 @@
-"""The other community pages on a phone, each checked by axe: search, private messages, a
-report, and a peer moderator's queue, report and log."""
+"""The other community pages on a phone, each checked by axe: search, private messages and
+their settings, a report, and a peer moderator's queue, report and log."""
+
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_search_messages_reports_and_moderation_pages_are_accessible(early, people, phone):
+    people.sam.date_joined -= timedelta(days=200)  # sam has been here a while
+    people.sam.save()
     saved = services.start_thread(people.river, early, "Evenings", "The evenings are long.")
     rude = services.reply(people.sam, saved.obj.thread, "Stop whining about evenings.").obj
     services.send_message(people.jo, people.river, "Hi river, welcome. How are the evenings?")
@@ -41,6 +45,16 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     phone.get_by_role("button", name="Send").click()
     phone.get_by_text("In your first 30 days you can message supporters").wait_for()
     assert_accessible(phone)
+    # river chooses to open their messages to any member, and then can write to sam.
+    phone.get_by_role("link", name="Message settings").click()
+    phone.get_by_label("Any member", exact=True).check()
+    assert_accessible(phone)
+    phone.get_by_role("button", name="Save").click()
+    phone.get_by_text("Your settings are saved.").wait_for()
+    phone.visit("/messages/new/?to=sam")
+    phone.get_by_label("Message").fill("Thanks for the tip about walks.")
+    phone.get_by_role("button", name="Send").click()
+    phone.get_by_role("heading", name="Messages with sam").wait_for()
 
     phone.context.clear_cookies()
     phone.sign_in("jo")  # peer moderator of Early days
