@@ -148,6 +148,7 @@ def _visible_matches(reader, words: list[str], need: int) -> list[int]:
             need,
             lambda ids: list(visible.filter(pk__in=ids).values_list("pk", flat=True)),
         )
+
         # Threads newest first are their opening posts newest first. Their ids first, then the
         # visibility rule by post id: SQLite plans that as it does for the text matches, where
         # `thread__in` under the rule would scan every post of the readable groups.
