@@ -175,10 +175,15 @@ def test_leaving_the_digest_sends_what_it_held_at_once(river, smtp_server):
         run_tasks()
         notify(river, "community.reply", "Each on its own now")
         run_tasks()
-    subjects = [m["Subject"] for m in smtp_server.messages]
-    assert subjects == ["Lantern: 1 new notification", "Each on its own now"]
-    text = smtp_server.messages[0].get_payload(decode=True).decode()
-    assert "Held for the digest" in text and "once a day" not in text
+    # What the digest held goes now, once: in a last digest, or on its own if the worker gets
+    # to its single email first (the order of queued tasks differs between backends).
+    mails = [
+        m["Subject"] + "\n" + m.get_payload(decode=True).decode() for m in smtp_server.messages
+    ]
+    assert sum("Held for the digest" in m for m in mails) == 1
+    assert [m["Subject"] for m in smtp_server.messages][-1] == "Each on its own now"
+    assert not any("once a day" in m for m in mails)
+    sent = len(smtp_server.messages)
     with at(hours(9)):
         run_tasks()
-    assert len(smtp_server.messages) == 2  # the 18:00 digest was called off
+    assert len(smtp_server.messages) == sent  # the 18:00 digest was called off
