@@ -75,12 +75,12 @@ def clean_text(value: str, *, limit: int, what: str) -> str:
 
 @transaction.atomic
 def join_space(person: User, space: Space) -> Membership:
-    """Open spaces: join at once. Join-on-request: ask (moderators let you in). Private: only
-    with an invitation."""
+    """Open spaces: join at once. Join-on-request: ask (moderators let you in; site moderators,
+    who read every group already, join at once). Private: only with an invitation."""
     if not access.can_join_space(person, space):
         raise CommunityError(_("You cannot join this group."))
     status = Membership.Status.ACTIVE
-    if space.kind == Space.Kind.REQUEST:
+    if space.kind == Space.Kind.REQUEST and not access.is_site_moderator(person):
         status = Membership.Status.REQUESTED
     membership, created = Membership.objects.get_or_create(
         space=space, person=person, defaults={"status": status}

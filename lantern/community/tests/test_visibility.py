@@ -42,6 +42,14 @@ def test_a_request_group_shows_its_door_but_not_its_threads(spaces, people, sign
     assert "Hard week for me." in river.get(thread.get_absolute_url()).content.decode()
 
 
+def test_site_moderators_join_a_request_group_without_asking(spaces, people, signed_in):
+    morgan = signed_in(people.morgan)
+    page = morgan.get("/groups/women/").content.decode()
+    assert "Join this group" in page and "Ask to join" not in page
+    morgan.post("/groups/women/join/")
+    assert Membership.objects.get(space=spaces["women"], person=people.morgan).status == "active"
+
+
 def test_a_private_group_is_unknown_to_outsiders(spaces, people, signed_in):
     family = spaces["family"]
     Membership.objects.create(space=family, person=people.sam)
