@@ -231,18 +231,17 @@ def update_space(
             space.name = name
             changed.append("name")
             new_words.append(name)
-    if description is not KEEP:
-        description = _description(description)
-        if description != space.description:
-            space.description = description
-            changed.append("description")
-            new_words.append(description)
-    if guidelines is not KEEP:
-        guidelines = _guidelines(guidelines)
-        if guidelines != space.guidelines:
-            space.guidelines = guidelines
-            changed.append("guidelines")
-            new_words.append(guidelines)
+    for field, value, clean in (
+        ("description", description, _description),
+        ("guidelines", guidelines, _guidelines),
+    ):
+        if value is KEEP:
+            continue
+        value = clean(value)
+        if value != getattr(space, field):
+            setattr(space, field, value)
+            changed.append(field)
+            new_words.append(value)
     if topics is not KEEP:
         topics = _topics(topics)
         if topics != space.topics:
