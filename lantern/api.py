@@ -7,8 +7,10 @@ from lantern.accounts.api import router as accounts_router
 from lantern.accounts.api import token_auth
 from lantern.community.api import router as community_router
 from lantern.core.api import router as core_router
+from lantern.core.errors import Refused
 from lantern.meetings.api import router as meetings_router
 from lantern.recovery.api import router as recovery_router
+from lantern.safety.api import router as safety_router
 
 api = NinjaAPI(
     title="Lantern API",
@@ -24,3 +26,13 @@ api.add_router("/notifications", core_router)
 api.add_router("/meetings", meetings_router)
 api.add_router("/recovery", recovery_router)
 api.add_router("/community", community_router)
+api.add_router("/safety", safety_router)
+
+
+@api.exception_handler(Refused)
+def refused(request, error: Refused):
+    """A service said no: 400 (404, 429) with the reason, and the field it is about if any."""
+    body = {"detail": error.message}
+    if error.field:
+        body["field"] = error.field
+    return api.create_response(request, body, status=error.status)

@@ -9,8 +9,12 @@ The people (fixture `people`), one per role, the same in every test so tests rea
     morgan  a moderator (also a member; two-factor on)
     alex    an administrator (two-factor on)
 
-Everyone's password is PASSWORD. Staff sign in through the real login and two-factor forms
-(`sign_in`), because their pages refuse a session that has not passed two-factor.
+Everyone's password is PASSWORD. Tests sign people in with `signed_in(person)` (Django's
+`force_login`, with the session marked as having passed two-factor for staff, as allauth marks
+it); only the sign-in and two-factor tests go through the real forms (`sign_in`).
+
+Browser tests write their screenshots under var/screenshots/; with LANTERN_SCREENSHOTS=1 they
+refresh the README's screenshots in docs/screenshots/ instead (on purpose, never by `make test`).
 """
 
 import os
@@ -18,20 +22,32 @@ import socket
 import time
 from contextlib import closing
 from dataclasses import dataclass
+from email import message_from_bytes
 from pathlib import Path
 
+import django_rq
 import pytest
+from aiosmtpd.controller import Controller
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+from django_tasks_rq.backend import Job
+from playwright.sync_api import sync_playwright
+from rq import SimpleWorker
 
 from lantern.accounts import services
 from lantern.accounts.models import Role, User
 
 PASSWORD = "a-long-demo-passphrase-2026"
 REPO = Path(__file__).resolve().parent.parent
-SCREENSHOTS = REPO / "docs" / "screenshots"
+SCREENSHOTS = (
+    REPO / "docs" / "screenshots"
+    if os.environ.get("LANTERN_SCREENSHOTS") == "1"
+    else REPO / "var" / "screenshots"
+)
 
 TOTP_SECRETS = {
     "casey": "JBSWY3DPEHPK3PXPCASEYTESTSECRET2",
@@ -59,6 +75,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A Spanish request leaves its language active in the thread; the next test starts in
+    the site's default language whatever the last one did."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @dataclass
@@ -104,13 +128,26 @@ def sign_in(client, user: User, password: str = PASSWORD):
     return client
 
 
+def log_in(client, user: User):
+    """Sign `user` in without the forms: Django's `force_login`, and for staff the session mark
+    allauth leaves after the two-factor step (staff pages refuse a session without it)."""
+    client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    if user.handle in TOTP_SECRETS:
+        session = client.session
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": time.time(), "username": user.handle},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+        session.save()
+    return client
+
+
 @pytest.fixture
 def signed_in(client):
     """`signed_in(user)` returns a test client signed in as that person."""
-    from django.test import Client
 
     def make(user):
-        return sign_in(Client(), user)
+        return log_in(Client(), user)
 
     return make
 
@@ -121,10 +158,6 @@ def run_tasks() -> None:
     if backend.startswith("django_tasks_db"):
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     else:
-        import django_rq
-        from django_tasks_rq.backend import Job
-        from rq import SimpleWorker
-
         # Deferred tasks whose time has come (by this process's clock, which tests may move)
         # go into the queue, as RQ's scheduler would do.
         queue = django_rq.get_queue("default", job_class=Job)
@@ -143,9 +176,6 @@ def run_tasks() -> None:
 def smtp_server(settings):
     """A real SMTP server on localhost; mail sent through Django's SMTP backend lands in
     `smtp_server.messages` (email.message.Message objects)."""
-    from email import message_from_bytes
-
-    from aiosmtpd.controller import Controller
 
     class Sink:
         def __init__(self):
@@ -183,8 +213,6 @@ CHROMIUM = os.environ.get("LANTERN_CHROMIUM", "/usr/bin/chromium")
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: apt-get install chromium")
     with sync_playwright() as playwright:

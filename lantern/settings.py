@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import dj_database_url
 import dj_email_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,8 +52,6 @@ def dev_secret(name: str, make) -> str:
 
 
 def fernet_key() -> str:
-    from cryptography.fernet import Fernet
-
     return Fernet.generate_key().decode()
 
 
@@ -142,31 +141,46 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 else:
     VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database and dev secrets
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "lantern.sqlite3",
-            "OPTIONS": {
-                # WAL lets readers run beside the writer; synchronous=FULL means a write that was
-                # acknowledged survives a power cut. IMMEDIATE avoids "database is locked" on
-                # read-then-write transactions.
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
-                ),
-                "transaction_mode": "IMMEDIATE",
-            },
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "lantern.sqlite3"}
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers run beside the writer; synchronous=FULL means a write that was
+        # acknowledged survives a power cut. IMMEDIATE takes the write lock when a transaction
+        # starts, so a read-then-write transaction waits its turn (busy_timeout) instead of
+        # failing with "database is locked" half-way.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+            "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=20000;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+elif envbool("LANTERN_DB_POOL", "1"):
+    # PostgreSQL: a bounded pool of connections per process (psycopg_pool), so N processes
+    # never hold more than N × LANTERN_DB_POOL_SIZE connections; a request waits up to
+    # LANTERN_DB_POOL_TIMEOUT seconds for one. Behind PgBouncer in transaction mode, set
+    # LANTERN_DB_POOL=0 (see docs/operations.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": envint("LANTERN_DB_POOL_SIZE", "10"),
+        "timeout": envint("LANTERN_DB_POOL_TIMEOUT", "20"),
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file (browser tests' live server reads it from another thread), one per test run, so
     # two runs on one machine (a developer and CI, say) never share it.
     DATABASES["default"].setdefault("TEST", {})["NAME"] = VAR_DIR / f"test-{os.getpid()}.sqlite3"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default, now: links members type are https://
 AUTH_USER_MODEL = "accounts.User"
 
 # --- Redis: channel layer, cache, task queue ------------------------------------------------
@@ -251,6 +265,16 @@ ACCOUNT_RATE_LIMITS = {
     # Lantern's own: recovery codes (per address, per handle) and password confirmations.
     "lantern_recover": "20/h/ip,5/h/key",
     "lantern_confirm_password": "10/h/user",
+}
+# Lantern's own limits (lantern/core/ratelimits.py): every way a person writes to another, per
+# person, and failed API tokens, per address. Generous for a person, tight for a script.
+LANTERN_RATE_LIMITS = {
+    "thread": "10/h",
+    "reply": "30/10m",
+    "message": "30/10m",
+    "reach_out": "6/h",
+    "report": "20/h",
+    "api_token_failed": "20/5m",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lantern] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

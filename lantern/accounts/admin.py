@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.models import Group
 
 from lantern.core import audit
+from lantern.core.errors import Refused
 
 from . import services
 from .models import ConsentRecord, RoleGrant, User
@@ -58,8 +59,8 @@ class UserAdmin(admin.ModelAdmin):
                 elif not inline_form.instance.pk and role:
                     services.grant_role(user, role, by=request.user)
                     formset.new_objects.append(user.role_grants.get(role=role))
-            except services.AccountError as exc:
-                messages.error(request, str(exc))
+            except Refused as exc:
+                messages.error(request, exc.message)
 
 
 # Lantern's roles replace Django's groups; hide them so nobody manages access in two places.

@@ -7,13 +7,13 @@ two-factor session) and here (a read-only token cannot change anything).
 """
 
 from allauth.account.adapter import get_adapter
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from lantern.core import ratelimits
 from lantern.core.timezones import zone_for
 
 from . import services
@@ -21,15 +21,10 @@ from . import services
 router = Router(tags=["accounts"])
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
-# Wrong, expired or revoked tokens from one address: after this many in the window, further
-# wrong ones get 429 instead of 401 until the window ends; valid tokens still work. (Guessing a
-# 256-bit secret is hopeless anyway; this tells a misbehaving script to slow down.)
-FAILED_TOKEN_LIMIT = 20
-FAILED_TOKEN_WINDOW_SECONDS = 300
 
 
-def _failures_key(request) -> str:
-    return f"lantern:api-token-failures:{get_adapter(request).get_client_ip(request)}"
+def _address(request) -> str:
+    return get_adapter(request).get_client_ip(request)
 
 
 class ApiTokenAuth(HttpBearer):
@@ -45,16 +40,12 @@ class ApiTokenAuth(HttpBearer):
     def authenticate(self, request, token: str):
         user = services.authenticate_api_token(token.strip())
         if user is None:
-            # Only failures count, so one misbehaving script behind a shared address (a NAT, a
-            # proxy) does not lock out everyone else's valid tokens.
-            key = _failures_key(request)
-            if (cache.get(key) or 0) >= FAILED_TOKEN_LIMIT:
-                raise HttpError(429, _("Too many attempts. Please wait a while and try again."))
-            cache.add(key, 0, FAILED_TOKEN_WINDOW_SECONDS)
-            try:
-                cache.incr(key)
-            except ValueError:  # the window ended between add and incr
-                cache.set(key, 1, FAILED_TOKEN_WINDOW_SECONDS)
+            # Wrong, expired or revoked tokens from one address are counted ("api_token_failed"
+            # in LANTERN_RATE_LIMITS): past the limit, further wrong ones get 429 instead of 401
+            # until the window ends (`RateLimited`, answered by lantern/api.py). Only failures
+            # count, so valid tokens behind the same address (a NAT, a proxy) still work.
+            # Guessing a 256-bit secret is hopeless anyway; this tells a script to slow down.
+            ratelimits.consume("api_token_failed", _address(request))
             raise HttpError(401, _("This API token is not valid: it is wrong, expired or revoked."))
         if request.method not in READ_METHODS and not user.api_token.can_write:
             raise HttpError(

@@ -7,6 +7,7 @@
 """
 
 import time
+from functools import cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,18 +22,37 @@ from lantern.core import access
 from lantern.core.timezones import zone_for
 
 LAST_SEEN_KEY = "lantern_last_seen"
-# Paths a staff member without two-factor may still reach: setting it up, leaving, and help.
-MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/reauthenticate/")
-ALWAYS_OPEN_PREFIXES = (
-    "/help/",
-    "/static/",
-    "/language/",
-    "/sw.js",
-    "/manifest.webmanifest",
-    "/accounts/logout/",
-)
-# Requests the browser makes by itself; they do not count as someone being at the screen.
-BACKGROUND_PREFIXES = ("/static/", "/sw.js", "/manifest.webmanifest", "/push/key/")
+
+
+@cache
+def mfa_setup_prefixes() -> tuple[str, ...]:
+    """Paths a staff member without two-factor may reach to set it up."""
+    return (reverse("mfa_index"), reverse("account_reauthenticate"))
+
+
+@cache
+def always_open_prefixes() -> tuple[str, ...]:
+    """Paths a staff member may always reach: the crisis lines (safety's help page), leaving,
+    the language switch and what the browser loads by itself."""
+    return (
+        reverse("safety-help"),
+        settings.STATIC_URL,
+        reverse("core-language"),
+        reverse("core-service-worker"),
+        reverse("core-manifest"),
+        reverse("account_logout"),
+    )
+
+
+@cache
+def background_prefixes() -> tuple[str, ...]:
+    """Requests the browser makes by itself; they do not count as someone being at the screen."""
+    return (
+        settings.STATIC_URL,
+        reverse("core-service-worker"),
+        reverse("core-manifest"),
+        reverse("core-push-key"),
+    )
 
 
 def user_language(get_response):
@@ -69,12 +89,12 @@ def staff_session_guard(get_response):
             logout(request)
             messages.info(request, _("You were signed out after 30 minutes without activity."))
             return redirect(f"{reverse('account_login')}?next={path}")
-        background = path.startswith(BACKGROUND_PREFIXES) or (
+        background = path.startswith(background_prefixes()) or (
             request.method == "GET" and request.headers.get("HX-Request") == "true"
         )
         if not background:
             request.session[LAST_SEEN_KEY] = now
-        if path.startswith(ALWAYS_OPEN_PREFIXES):
+        if path.startswith(always_open_prefixes()):
             return get_response(request)
         has_two_factor = uses_two_factor(user)
         if has_two_factor and not _session_used_mfa(request):
@@ -82,7 +102,7 @@ def staff_session_guard(get_response):
             # sign in again with both factors, whatever page was asked for.
             logout(request)
             return redirect(f"{reverse('account_login')}?next={path}")
-        if has_two_factor or path.startswith(MFA_SETUP_PREFIXES):
+        if has_two_factor or path.startswith(mfa_setup_prefixes()):
             return get_response(request)
         messages.warning(
             request, _("Your role needs two-factor authentication. Please set it up now.")

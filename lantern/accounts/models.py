@@ -1,5 +1,4 @@
 from datetime import time
-from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -10,13 +9,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    MEMBER = "member", _("Member")
-    SUPPORTER = "supporter", _("Supporter")
-    SPECIALIST = "specialist", _("Peer specialist")
-    MODERATOR = "moderator", _("Moderator")
-    ADMIN = "admin", _("Administrator")
+from lantern.core import access, audit
+from lantern.core.roles import STAFF_ROLES, Role
 
 
 class Pathway(models.TextChoices):
@@ -48,10 +42,12 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, handle, password=None, **fields):
-        from lantern.accounts import services
-
+        """`manage.py createsuperuser`: an administrator made by the operator at the command
+        line, as `services.grant_role(user, Role.ADMIN, by=None)` would make one (audited; the
+        first sign-in then demands two-factor)."""
         user = self.create_user(handle, password, **fields)
-        services.grant_role(user, Role.ADMIN, by=None)
+        if RoleGrant.objects.grant(user, Role.ADMIN, by=None):
+            audit.record(None, "role.grant", user, subject=user, role=Role.ADMIN)
         return user
 
 
@@ -111,13 +107,51 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.handle
 
-    @cached_property
+    @property
     def roles(self) -> frozenset[str]:
-        return frozenset(self.role_grants.values_list("role", flat=True))
+        """The roles this person holds, asked once per request (`core.access.remembered`). A
+        request made with a personal API token acts at member level: a token is one factor."""
+        held = access.remembered(
+            self, "roles", lambda: frozenset(self.role_grants.values_list("role", flat=True))
+        )
+        if self.__dict__.get("acting_by_token"):
+            return held - frozenset(STAFF_ROLES)
+        return held
+
+    def refresh_from_db(self, *args, **kwargs):
+        """Reloaded from the database: so are the access answers kept for this request."""
+        super().refresh_from_db(*args, **kwargs)
+        access.forget(self)
+
+    def sync_admin_flags(self) -> None:
+        """The Django admin keys off is_staff/is_superuser: keep them in step with the admin role
+        (called whenever a role is granted or revoked)."""
+        is_admin = self.role_grants.filter(role=Role.ADMIN).exists()
+        if self.is_staff != is_admin or self.is_superuser != is_admin:
+            self.is_staff = self.is_superuser = is_admin
+            self.save(update_fields=["is_staff", "is_superuser"])
 
     def get_pathways_display(self) -> list[str]:
         labels = dict(Pathway.choices)
         return [str(labels.get(p, p)) for p in self.pathways]
+
+
+class RoleGrantQuerySet(models.QuerySet):
+    def grant(self, user: User, role: str, *, by: User | None) -> bool:
+        """Store that `user` holds `role` (False if they did already), keep Django's admin flags
+        in step, and forget the roles kept on `user` for this request. The rules and the audit
+        are in `accounts.services.grant_role`, the one way to grant a role."""
+        _grant, created = self.get_or_create(user=user, role=role, defaults={"granted_by": by})
+        user.sync_admin_flags()
+        access.forget(user)
+        return created
+
+    def revoke(self, user: User, role: str) -> bool:
+        """Remove `role` from `user` (False if they did not hold it); see `grant`."""
+        deleted, _rows = self.filter(user=user, role=role).delete()
+        user.sync_admin_flags()
+        access.forget(user)
+        return bool(deleted)
 
 
 class RoleGrant(models.Model):
@@ -129,6 +163,8 @@ class RoleGrant(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     granted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleGrantQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_grant_per_role")]

@@ -8,13 +8,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantern.core import audit
+from lantern.core import access, audit
+from lantern.core.errors import NotFound, Refused
 from lantern.core.models import Notification
 from lantern.core.notifications import reschedule_digest
+from lantern.core.roles import STAFF_ROLES
 
 from . import personal_data
 from .models import AccountRecoveryCode, ApiToken, ConsentRecord, Role, RoleGrant, User
@@ -30,21 +33,14 @@ MAX_LIVE_API_TOKENS = 10
 API_TOKEN_TOUCH_SECONDS = 60
 
 
-class AccountError(Exception):
-    """A rule of the accounts domain was broken; the message is shown to the person."""
-
-
-def _sync_django_flags(user: User) -> None:
-    """The Django admin keys off is_staff/is_superuser; keep them in step with the admin role."""
-    is_admin = user.role_grants.filter(role=Role.ADMIN).exists()
-    if user.is_staff != is_admin or user.is_superuser != is_admin:
-        user.is_staff = user.is_superuser = is_admin
-        user.save(update_fields=["is_staff", "is_superuser"])
-    user.__dict__.pop("roles", None)
-
-
 def uses_two_factor(user: User) -> bool:
     return user.authenticator_set.filter(type="totp").exists()
+
+
+def _check_may_manage_roles(by: User | None) -> None:
+    """`by=None` is the operator at the command line; anyone else must be an administrator."""
+    if by is not None and not access.can_manage_roles(by):
+        raise NotFound
 
 
 @transaction.atomic
@@ -52,35 +48,41 @@ def grant_role(user: User, role: str, *, by: User | None) -> bool:
     """Give `user` a role. Returns False if they already held it. A person may give a staff
     role only to someone who already uses two-factor: otherwise whoever knew just their
     password could enrol their own authenticator and act as staff. (`by=None` is the operator
-    at the command line, e.g. createsuperuser; the first sign-in then demands two-factor.)"""
+    at the command line, e.g. createsuperuser; the first sign-in then demands two-factor.)
+    The roles kept on `user` for this request are forgotten: the change counts at once."""
+    _check_may_manage_roles(by)
     if role not in Role.values:
-        raise AccountError(f"Unknown role {role!r}")
-    if by is not None and role in settings.STAFF_ROLES and not uses_two_factor(user):
-        raise AccountError(
-            f"{user.handle} must turn on two-factor authentication (Me → Two-factor "
-            "authentication) before they can be given a staff role."
+        raise Refused(_("Unknown role: %(role)s") % {"role": role}, field="role")
+    if by is not None and role in STAFF_ROLES and not uses_two_factor(user):
+        raise Refused(
+            _(
+                "%(handle)s must turn on two-factor authentication (Me → Two-factor "
+                "authentication) before they can be given a staff role."
+            )
+            % {"handle": user.handle},
+            field="role",
         )
-    _, created = RoleGrant.objects.get_or_create(user=user, role=role, defaults={"granted_by": by})
+    created = RoleGrant.objects.grant(user, role, by=by)
     if created:
         audit.record(by, "role.grant", user, subject=user, role=role)
-    _sync_django_flags(user)
     return created
 
 
 @transaction.atomic
 def revoke_role(user: User, role: str, *, by: User | None) -> bool:
-    """Take a role away. The last admin cannot lose the admin role."""
+    """Take a role away. The last admin cannot lose the admin role. The roles kept on `user`
+    for this request are forgotten: the change counts at once."""
+    _check_may_manage_roles(by)
     if (
         role == Role.ADMIN
         and RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
         and RoleGrant.objects.filter(role=Role.ADMIN, user=user).exists()
     ):
-        raise AccountError("Lantern needs at least one administrator.")
-    deleted, _ = RoleGrant.objects.filter(user=user, role=role).delete()
+        raise Refused(_("Lantern needs at least one administrator."), field="role")
+    deleted = RoleGrant.objects.revoke(user, role)
     if deleted:
         audit.record(by, "role.revoke", user, subject=user, role=role)
-    _sync_django_flags(user)
-    return bool(deleted)
+    return deleted
 
 
 def record_consents(user: User, *, guidelines: bool, privacy: bool) -> None:
@@ -139,7 +141,7 @@ def unused_recovery_codes(user: User) -> int:
 def recover_with_code(handle: str, code: str, new_password: str) -> User:
     """Set a new password for the person whose handle and unused recovery code match. The code is
     used up. The same error for a wrong handle or a wrong code, so handles cannot be probed."""
-    wrong = AccountError("That handle and recovery code do not match an unused code.")
+    wrong = Refused(_("That handle and recovery code do not match an unused code."), field="code")
     user = User.objects.filter(handle__iexact=handle.strip(), is_active=True).first()
     if user is None:
         raise wrong
@@ -180,15 +182,15 @@ def create_api_token(user: User, *, name: str, scope: str, days: int) -> tuple[A
     in clear. A person may hold at most MAX_LIVE_API_TOKENS unexpired tokens."""
     name = name.strip()
     if not name:
-        raise AccountError(_("Give the token a name."))
+        raise Refused(_("Give the token a name."), field="name")
     if scope not in ApiToken.Scope.values:
-        raise AccountError(_("Choose what the token may do."))
+        raise Refused(_("Choose what the token may do."), field="scope")
     if days not in API_TOKEN_LIFETIMES:
-        raise AccountError(_("Choose how long the token lasts."))
+        raise Refused(_("Choose how long the token lasts."), field="days")
     # Lock the person's row so two requests at once cannot both make the eleventh token.
     User.objects.select_for_update().filter(pk=user.pk).first()
     if user.api_tokens.live().count() >= MAX_LIVE_API_TOKENS:
-        raise AccountError(
+        raise Refused(
             _("You have %(n)d tokens already. Revoke one you no longer use first.")
             % {"n": MAX_LIVE_API_TOKENS}
         )
@@ -209,8 +211,10 @@ def create_api_token(user: User, *, name: str, scope: str, days: int) -> tuple[A
 
 @transaction.atomic
 def revoke_api_token(token: ApiToken, *, by: User | None) -> None:
-    """Revoke (delete) a token; the next request with it gets 401. The caller has checked that
-    `by` may: a person revokes only their own tokens."""
+    """Revoke (delete) a token; the next request with it gets 401. A person revokes only their
+    own tokens (`by=None`: Lantern itself, e.g. after a new password)."""
+    if by is not None and by.pk != token.owner_id:
+        raise NotFound
     audit.record(by, "api_token.revoke", token, subject=token.owner, scope=token.scope)
     token.delete()
 
@@ -242,8 +246,8 @@ def authenticate_api_token(raw: str) -> User | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     # Kept for the notifications API, which leaves out what came to them as staff.
-    user.api_token_dropped_staff = bool(user.roles & frozenset(settings.STAFF_ROLES))
-    user.roles = user.roles - frozenset(settings.STAFF_ROLES)
+    user.api_token_dropped_staff = bool(user.roles & frozenset(STAFF_ROLES))
+    user.acting_by_token = True  # `User.roles` leaves out staff roles from now on
     user.api_token = token
     return user
 
@@ -279,12 +283,12 @@ def export_data(user: User) -> dict:
             {
                 "kind": n.kind,
                 "title": n.title,
-                "body": n.body,
+                "body": n.body_text,
                 "url": n.url,
                 "created_at": n.created_at.isoformat(),
                 "read_at": n.read_at.isoformat() if n.read_at else None,
             }
-            for n in Notification.objects.for_user(user)
+            for n in Notification.objects.for_user(user).select_related("actor")
         ],
         "audit_events_about_me": [
             {"at": e.at.isoformat(), "action": e.action, "actor": str(e.actor or "")}
@@ -312,7 +316,7 @@ def erase_account(user: User) -> None:
     if user.role_grants.filter(role=Role.ADMIN).exists() and (
         RoleGrant.objects.filter(role=Role.ADMIN).exclude(user=user).count() == 0
     ):
-        raise AccountError("Lantern needs at least one administrator; appoint another first.")
+        raise Refused(_("Lantern needs at least one administrator; appoint another first."))
     for section in personal_data.sections():
         if section.erase is not None:
             section.erase(user)
@@ -323,8 +327,6 @@ def erase_account(user: User) -> None:
 
 def _delete_sessions_of(user: User) -> None:
     """Sessions on the person's other devices still name them; remove them."""
-    from django.contrib.sessions.models import Session
-
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             session.delete()

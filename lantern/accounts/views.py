@@ -7,23 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantern.core import access
+from lantern.core.errors import NotFound, Refused
 
 from . import services
+from .access import get_api_token_for, get_person_for
 from .forms import ApiTokenForm, ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
-from .models import ApiToken, Role, User
-
-
-def _get_person_for_admin(request, handle: str) -> User:
-    """The person an admin is managing, or 404 for anyone who is not an admin."""
-    if not access.can_manage_roles(request.user):
-        raise Http404
-    return get_object_or_404(User, handle__iexact=handle)
+from .models import Role, User
 
 
 def _confirmations_left(request, form) -> bool:
@@ -93,8 +88,8 @@ def api_tokens(request):
                 scope=form.cleaned_data["scope"],
                 days=form.cleaned_data["days"],
             )
-        except services.AccountError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            exc.add_to_form(form)
         else:
             form = ApiTokenForm(request.user)
     return render(
@@ -113,7 +108,7 @@ def api_tokens(request):
 @login_required
 @require_POST
 def api_token_revoke(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk, owner=request.user)
+    token = get_api_token_for(request.user, pk)
     services.revoke_api_token(token, by=request.user)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("accounts-tokens")
@@ -133,8 +128,8 @@ def recover(request):
                 form.cleaned_data["code"],
                 form.cleaned_data["password1"],
             )
-        except services.AccountError as exc:
-            form.add_error("code", str(exc))
+        except Refused as exc:
+            exc.add_to_form(form)
         except ValidationError as exc:
             form.add_error("password1", exc)
         else:
@@ -162,8 +157,8 @@ def erase(request):
     elif request.method == "POST" and form.is_valid():
         try:
             services.erase_account(request.user)
-        except services.AccountError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            exc.add_to_form(form)
         else:
             logout(request)
             messages.success(request, _("Your account and your data are deleted. Take care."))
@@ -192,7 +187,7 @@ def staff_people(request):
 
 @login_required
 def staff_person(request, handle: str):
-    person = _get_person_for_admin(request, handle)
+    person = get_person_for(request.user, handle)
     return render(
         request,
         "accounts/staff_person.html",
@@ -203,7 +198,7 @@ def staff_person(request, handle: str):
 @login_required
 @require_POST
 def staff_person_role(request, handle: str):
-    person = _get_person_for_admin(request, handle)
+    person = get_person_for(request.user, handle)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role and whether to grant or revoke it."))
@@ -224,6 +219,8 @@ def staff_person_role(request, handle: str):
                 _("%(who)s no longer has the %(role)s role.")
                 % {"who": person.handle, "role": Role(role).label},
             )
-    except services.AccountError as exc:
-        messages.error(request, str(exc))
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
     return redirect("accounts-staff-person", handle=person.handle)

@@ -1,17 +1,39 @@
-"""Who may do what: the one place access decisions are made.
+"""Who may do what, for the pieces that belong to no domain app, and the helpers every app's
+`access.py` builds on.
 
-Every function has the shape `can_<verb>_<thing>(user, obj=None) -> bool`. Views, the API and
-templates ask these; nothing else decides. The access-matrix test (core/tests/test_access_matrix.py)
-checks every URL against them for every role.
+Each app keeps its own decisions in its `access.py`: predicates `can_<verb>_<thing>(user, obj)
+-> bool` and loaders `get_<thing>_for(user, pk)` that return the record or raise `Http404`.
+Views, the API, commands, tasks and WebSocket consumers load records through the loaders;
+templates ask the predicates. The access-matrix test (core/tests/test_access_matrix.py, with
+each app's entries in its `tests/matrix.py`) checks every URL for every role.
+
+Nothing about a person's access outlives one request: answers worth keeping while one request
+runs (their roles, their memberships) are kept with `remembered()`, and `forget(user)` drops
+them all. An HTTP request loads the user afresh, so a ban or a revoked role counts from the
+next request; a long-lived connection (a WebSocket) calls `forget(user)` before each event.
 """
 
-from django.conf import settings
+from collections.abc import Callable
+from typing import Any
 
-MEMBER = "member"
-SUPPORTER = "supporter"
-SPECIALIST = "specialist"
-MODERATOR = "moderator"
-ADMIN = "admin"
+from lantern.core.roles import STAFF_ROLES, Role
+
+_MEMO = "_lantern_access_memo"
+
+
+def remembered(user, key: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept on `user` until `forget(user)` or the end of the request."""
+    memo = user.__dict__.setdefault(_MEMO, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def forget(user) -> None:
+    """Drop every access answer kept on `user` (roles, memberships…): the next question asks
+    the database again. Long-lived connections call this before acting on each event."""
+    if user is not None:
+        user.__dict__.pop(_MEMO, None)
 
 
 def roles_of(user) -> frozenset[str]:
@@ -26,33 +48,12 @@ def has_role(user, *roles: str) -> bool:
 
 def needs_mfa(user) -> bool:
     """Staff roles see other people's sensitive records; they must use two factors."""
-    return has_role(user, *settings.STAFF_ROLES)
-
-
-def can_use_site(user) -> bool:
-    return user.is_authenticated and user.is_active
+    return has_role(user, *STAFF_ROLES)
 
 
 def can_manage_roles(user) -> bool:
-    return has_role(user, ADMIN)
-
-
-def can_use_admin(user) -> bool:
-    return has_role(user, ADMIN)
+    return has_role(user, Role.ADMIN)
 
 
 def can_read_notification(user, notification) -> bool:
     return user.is_authenticated and notification.recipient_id == user.pk
-
-
-def can_read_audit_log(user) -> bool:
-    return has_role(user, ADMIN)
-
-
-def can_review_meeting_changes(user) -> bool:
-    """Moderators keep the meeting list right; administrators may too."""
-    return has_role(user, MODERATOR, ADMIN)
-
-
-def can_import_meetings(user) -> bool:
-    return has_role(user, ADMIN)

@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from lantern.core import access
+from lantern.core.roles import HELPER_ROLES, STAFF_ROLES
 
 
 def lantern(request):
@@ -11,9 +12,7 @@ def lantern(request):
     return {
         "unread_notifications": unread,
         "is_admin": access.can_manage_roles(user) if user is not None else False,
-        "is_responder": access.has_role(
-            user, access.SUPPORTER, access.SPECIALIST, access.MODERATOR, access.ADMIN
-        ),
-        "works_alerts": access.has_role(user, access.SPECIALIST, access.MODERATOR, access.ADMIN),
+        "is_responder": access.has_role(user, *HELPER_ROLES),
+        "works_alerts": access.has_role(user, *STAFF_ROLES),
         "LANGUAGES": settings.LANGUAGES,
     }

@@ -10,7 +10,11 @@ def privacy_headers(get_response):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith("/static/"):
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(settings.STATIC_URL)
+        ):
             # Anything shown to a signed-in person may be private: never keep it in a cache,
             # not the browser's back-forward cache on a shared phone, not a proxy's.
             add_never_cache_headers(response)

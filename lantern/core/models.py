@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantern.core import notification_kinds as kinds
 from lantern.core.crypto import EncryptedTextField
 
 
@@ -34,6 +35,13 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_id} {self.action} {self.target}"
 
 
+def reference(obj) -> str:
+    """How a log entry or a notification names a record: "app.model:pk" (outlives the row)."""
+    if obj is None:
+        return ""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(recipient=user)
@@ -41,16 +49,34 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def about(self, *objs):
+        """Notifications about any of these records (by reference: see `reference`)."""
+        return self.filter(about__in=[reference(obj) for obj in objs])
+
 
 class Notification(models.Model):
     """One thing a person should know about. Always shown in-app; also sent by email and Web
-    Push when the person's preferences allow (see core.notifications.notify)."""
+    Push when the person's preferences allow (see core.notifications.notify).
+
+    A notification stores what it is about (`about`, "app.model:pk"), its `kind`, the person it
+    names (`actor`) and its parameters; its title is rendered from the kind when it is shown or
+    sent, in the reader's language. `fallback_title` keeps the words of notifications made
+    before kinds were registered."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=48)
-    title = models.CharField(max_length=200)
+    about = models.CharField(max_length=128, blank=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    params = models.JSONField(default=dict, blank=True)
+    fallback_title = models.CharField(max_length=200, blank=True)
     body = EncryptedTextField(blank=True)
     url = models.CharField(max_length=300, blank=True)
     urgent = models.BooleanField(default=False)
@@ -66,7 +92,23 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
 
     def __str__(self):
-        return self.title
+        return f"{self.kind} for {self.recipient_id}"
+
+    @property
+    def title(self) -> str:
+        """The title in the language active now (the reader's)."""
+        return kinds.title(self)
+
+    @property
+    def neutral_title(self) -> str:
+        """What an email subject or a push title says: never a member's words."""
+        return kinds.neutral_title(self)
+
+    @property
+    def body_text(self) -> str:
+        """What is shown in-app under the title, in the language active now: the kind's standing
+        explanation, then any words stored for the reader. Never mailed or pushed."""
+        return kinds.body(self)
 
 
 class PushSubscription(models.Model):

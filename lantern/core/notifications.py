@@ -1,4 +1,7 @@
-"""One notification service: `notify(person, kind, title, ...)`.
+"""One notification service: `notify(person, kind, about=record, actor=person, params=...)`.
+
+What a notification says is registered per kind (`core.notification_kinds`) and rendered in
+the reader's language; the row stores what it is about and its parameters.
 
 The notification is stored at once (the in-app list), then delivered by email and Web Push on
 the task worker after the transaction commits, honouring the person's preferences and quiet
@@ -9,12 +12,15 @@ email gets one digest of what they have not read yet instead of an email per not
 
 from datetime import datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from lantern.core.models import Notification, PushSubscription
+from lantern.core import notification_kinds, tasks
+from lantern.core.models import Notification, PushSubscription, reference
 from lantern.core.timezones import quiet_hours_end, zone_for
 
 
@@ -26,9 +32,17 @@ def delivery_time(person, *, urgent: bool, now=None):
     return quiet_hours_end(person.quiet_hours_start, person.quiet_hours_end, zone_for(person), now)
 
 
-def wants_delivery(person) -> bool:
-    from lantern.core.tasks import has_verified_email
+def has_verified_email(person) -> bool:
+    """Mail goes only to an address its owner confirmed: anyone can type someone else's."""
+    return (
+        bool(person.email)
+        and EmailAddress.objects.filter(
+            user=person, email__iexact=person.email, verified=True
+        ).exists()
+    )
 
+
+def wants_delivery(person) -> bool:
     return (person.notify_email and has_verified_email(person)) or (
         person.notify_push and person.push_subscriptions.exists()
     )
@@ -60,19 +74,17 @@ def schedule_digest(person, due: datetime | None = None) -> None:
     conditional update claims it, so two requests cannot both schedule one, and the task sends
     only if the mark still names its time (a rescheduled digest makes the old task a no-op).
     A stale mark (a task lost with a crashed worker) is replaced."""
-    from lantern.accounts.models import User
-    from lantern.core.tasks import send_digest
-
     now = timezone.now()
     due = due or next_digest_time(person, now)
     stale = now - timedelta(hours=1)
     claimed = (
-        User.objects.filter(pk=person.pk)
+        get_user_model()
+        .objects.filter(pk=person.pk)
         .filter(Q(digest_due_at__isnull=True) | Q(digest_due_at__lt=stale))
         .update(digest_due_at=due)
     )
     if claimed:
-        task = send_digest.using(run_after=due)
+        task = tasks.send_digest.using(run_after=due)
         transaction.on_commit(lambda: task.enqueue(person.pk, due.isoformat()))
 
 
@@ -80,12 +92,9 @@ def reschedule_digest(person) -> None:
     """The person changed how or when they get email (cadence, time, quiet hours, time zone):
     the digest on its way is called off, and what it would have listed goes at the new time,
     or, if they now want each email as it comes, in one email at once (after quiet hours)."""
-    from lantern.accounts.models import User
-    from lantern.core.tasks import pending_for_digest
-
-    User.objects.filter(pk=person.pk).update(digest_due_at=None)
+    get_user_model().objects.filter(pk=person.pk).update(digest_due_at=None)
     person.digest_due_at = None
-    if not (person.notify_email and pending_for_digest(person).exists()):
+    if not (person.notify_email and tasks.pending_for_digest(person).exists()):
         return
     if digests_email(person):
         schedule_digest(person)
@@ -99,23 +108,43 @@ def digests_email(person) -> bool:
 
 
 def notify(
-    person, kind: str, title: str, *, body: str = "", url: str = "", urgent: bool = False
+    person,
+    kind: str,
+    *,
+    about=None,
+    actor=None,
+    params: dict | None = None,
+    url: str = "",
+    body: str = "",
+    urgent: bool = False,
 ) -> Notification:
     """Tell `person` something: in-app now, by email/push when their preferences allow.
-    `url` is a path on this site ("/safety/alerts/3/"): links in mail and pushes never lead away."""
-    from lantern.core.tasks import deliver_notification
 
+    `kind` is registered in `core.notification_kinds` (its words); `about` is the record it is
+    about (erasure finds it by that), `actor` the person it names, `params` the other values its
+    words need (plain strings and numbers). `url` comes from `reverse()`: a path on this site,
+    so links in mail and pushes never lead away. `body` holds words a person wrote for the
+    recipient (a moderator's reason); it is shown in-app only, never mailed."""
+    if not notification_kinds.is_registered(kind):
+        raise ValueError(f"Register the notification kind {kind!r} in its app's ready()")
     if url and (not url.startswith("/") or url.startswith("//") or "\\" in url):
         raise ValueError(f"A notification links to a path on this site, not {url!r}")
     with transaction.atomic():
         notification = Notification.objects.create(
-            recipient=person, kind=kind, title=title, body=body, url=url, urgent=urgent
+            recipient=person,
+            kind=kind,
+            about=reference(about),
+            actor=actor,
+            params=params or {},
+            body=body,
+            url=url,
+            urgent=urgent,
         )
         if digests_email(person) and not urgent:
             schedule_digest(person)
         if wants_delivery(person):
             run_after = delivery_time(person, urgent=urgent)
-            task = deliver_notification
+            task = tasks.deliver_notification
             if urgent and task.get_backend().supports_priority:
                 task = task.using(priority=50)  # ahead of routine mail in the queue
             if run_after is not None:

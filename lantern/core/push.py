@@ -64,7 +64,7 @@ class SubscriptionGone(Exception):
 
 
 def send(subscription, payload: dict, *, private_key: str, contact: str, urgent: bool) -> None:
-    from pywebpush import WebPushException, webpush
+    from pywebpush import WebPushException, webpush  # lazy: only the task worker sends pushes
 
     if not endpoint_allowed(subscription.endpoint):
         raise SubscriptionGone(f"not a known push service: {subscription.endpoint[:60]}")

@@ -4,28 +4,18 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
-from lantern.core import push
+from lantern.core import notifications, push
 from lantern.core.models import Notification
 
 logger = logging.getLogger(__name__)
-
-
-def has_verified_email(person) -> bool:
-    """Mail goes only to an address its owner confirmed: anyone can type someone else's."""
-    from allauth.account.models import EmailAddress
-
-    return (
-        bool(person.email)
-        and EmailAddress.objects.filter(
-            user=person, email__iexact=person.email, verified=True
-        ).exists()
-    )
 
 
 @task()
@@ -36,7 +26,7 @@ def deliver_notification(notification_id: int) -> str:
     if notification is None:
         return "gone"
     person = notification.recipient
-    link = settings.SITE_URL + (notification.url or "/notifications/")
+    link = settings.SITE_URL + (notification.url or reverse("core-notifications"))
     sent = []
     with translation.override(person.language or settings.LANGUAGE_CODE):
         by_digest = person.email_digest and not notification.urgent  # see send_digest
@@ -44,14 +34,16 @@ def deliver_notification(notification_id: int) -> str:
             person.notify_email
             and not by_digest
             and notification.emailed_at is None
-            and has_verified_email(person)
+            and notifications.has_verified_email(person)
         ):
-            # The email carries the title and a link, never the body: mailboxes are shared and
-            # mail crosses servers we do not control.
+            # The email carries a neutral title and a link, never a member's words: mailboxes
+            # are shared, subjects show on lock screens, and mail crosses servers we do not
+            # control.
+            title = notification.neutral_title
             send_mail(
-                subject=notification.title,
+                subject=title,
                 message=_("%(title)s\n\nOpen Lantern to read more: %(link)s\n")
-                % {"title": notification.title, "link": link},
+                % {"title": title, "link": link},
                 from_email=None,
                 recipient_list=[person.email],
             )
@@ -59,7 +51,11 @@ def deliver_notification(notification_id: int) -> str:
             notification.save(update_fields=["emailed_at"])
             sent.append("email")
         if person.notify_push and notification.pushed_at is None and settings.VAPID_PRIVATE_KEY:
-            payload = {"title": notification.title, "url": link, "urgent": notification.urgent}
+            payload = {
+                "title": notification.neutral_title,
+                "url": link,
+                "urgent": notification.urgent,
+            }
             for subscription in person.push_subscriptions.all():
                 try:
                     push.send(
@@ -100,8 +96,7 @@ def pending_for_digest(person, now=None):
 def send_digest(person_id: int, due: str) -> str:
     """One email listing the titles of the person's notifications they have not read and that
     were not mailed yet (never the bodies, as for single emails). Marks them mailed."""
-    from lantern.accounts.models import User
-
+    User = get_user_model()
     # Claim the digest due at `due`: if it was rescheduled, or already sent by a retry of this
     # task, the mark no longer names this time and there is nothing to do.
     claimed = User.objects.filter(
@@ -110,7 +105,7 @@ def send_digest(person_id: int, due: str) -> str:
     if not claimed:
         return "superseded"
     person = User.objects.get(pk=person_id)
-    if not (person.notify_email and has_verified_email(person)):
+    if not (person.notify_email and notifications.has_verified_email(person)):
         return "nothing"
     now = timezone.now()
     pending = pending_for_digest(person, now)
@@ -124,20 +119,23 @@ def send_digest(person_id: int, due: str) -> str:
             "Lantern: %(count)d new notifications",
             count,
         ) % {"count": count}
-        lines = [f"- {n.title}" for n in items[:DIGEST_LINES]]
+        lines = [f"- {n.neutral_title}" for n in items[:DIGEST_LINES]]
         if count > DIGEST_LINES:
             lines.append(_("…and %(more)d more.") % {"more": count - DIGEST_LINES})
         message = _(
             "Since your last email:\n\n%(lines)s\n\nOpen Lantern to read them: %(link)s\n"
         ) % {
             "lines": "\n".join(lines),
-            "link": settings.SITE_URL + "/notifications/",
+            "link": settings.SITE_URL + reverse("core-notifications"),
         }
         if person.email_digest:  # else the last digest before each email goes on its own
             cadence = _("once a week") if person.email_digest == "weekly" else _("once a day")
             message += "\n" + _(
                 "You get this email %(cadence)s. Change it in your preferences: %(settings)s\n"
-            ) % {"cadence": cadence, "settings": settings.SITE_URL + "/accounts/preferences/"}
+            ) % {
+                "cadence": cadence,
+                "settings": settings.SITE_URL + reverse("accounts-preferences"),
+            }
         send_mail(subject, message, from_email=None, recipient_list=[person.email])
     pending.update(emailed_at=now)
     return f"{count} in one email"

@@ -7,27 +7,29 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.accounts import services as account_services
-from lantern.core import access, notifications, push
+from lantern.core import access, notifications, push, registry
 from lantern.core.models import Notification
 
 
 def home(request):
+    """Visitors get the landing page; a signed-in person gets the cards the apps registered
+    (`core.registry.home_card`), each with its own context, then their recent notifications."""
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
-    user = request.user
-    context = {
-        "recent_notifications": Notification.objects.for_user(user)[:5],
-        "needs_recovery_codes": not user.email
-        and account_services.unused_recovery_codes(user) == 0,
-    }
-    return render(request, "core/home.html", context)
+    cards = []
+    for card in registry.home_cards():
+        context = card.context(request) if card.context else {}
+        if context is not None:
+            cards.append((card.template, context))
+    recent = Notification.objects.for_user(request.user).select_related("actor")[:5]
+    return render(request, "core/home.html", {"cards": cards, "recent_notifications": recent})
 
 
 def guidelines(request):
@@ -49,24 +51,25 @@ def healthz(request):
 def set_language(request):
     """Switch the interface language; for a signed-in person, remember it on their profile."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
+    next_url = request.POST.get("next") or reverse("core-home")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
+        next_url = reverse("core-home")
     response = redirect(next_url)
     if language in dict(settings.LANGUAGES) and check_for_language(language):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
         )
         if request.user.is_authenticated:
-            account_services.update_preferences(request.user, language=language)
+            # The user model's own field: notifications and mail are rendered in it.
+            request.user.language = language
+            request.user.save(update_fields=["language"])
     return response
 
 
 @login_required
 def notification_list(request):
-    page = Paginator(Notification.objects.for_user(request.user), 25).get_page(
-        request.GET.get("page")
-    )
+    mine = Notification.objects.for_user(request.user).select_related("actor")
+    page = Paginator(mine, 25).get_page(request.GET.get("page"))
     return render(request, "core/notifications.html", {"page": page})
 
 
@@ -136,8 +139,8 @@ def manifest(request):
         "name": "Lantern",
         "short_name": "Lantern",
         "description": _("Peer support for recovery"),
-        "start_url": "/",
-        "scope": "/",
+        "start_url": reverse("core-home"),
+        "scope": reverse("core-home"),
         "display": "standalone",
         "background_color": "#fdfbf7",
         "theme_color": "#1d4e5f",
@@ -154,5 +157,5 @@ def manifest(request):
 def service_worker(request):
     """The service worker must be served from the root to control the whole site."""
     response = render(request, "core/sw.js", content_type="text/javascript")
-    response["Service-Worker-Allowed"] = "/"
+    response["Service-Worker-Allowed"] = reverse("core-home")  # the whole site
     return response

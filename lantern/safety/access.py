@@ -1,38 +1,55 @@
-"""Who may see and act on the safety net's records. Same shape as lantern.core.access."""
+"""Who may see and act on the safety net's records: predicates `can_<verb>_<thing>(user, obj)`
+and loaders `get_<thing>_for(user, pk)` that return the record or raise `Http404`. Views (and
+any API, command or consumer) load reach-outs and alerts through the loaders; the services ask
+the predicates again before they act.
 
-from lantern.core.access import ADMIN, MODERATOR, SPECIALIST, SUPPORTER, has_role
+A reach-out is seen by the member who made it, the people asked to answer it, whoever claimed
+it, and specialists and administrators (who may be escalated to at any time). Alerts are for
+the people who work them: specialists, moderators and administrators.
+"""
 
-RESPONDER_ROLES = (SUPPORTER, SPECIALIST, MODERATOR, ADMIN)
-ALERT_ROLES = (MODERATOR, SPECIALIST, ADMIN)
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lantern.core.access import has_role
+from lantern.core.roles import HELPER_ROLES, STAFF_ROLES, Role
+
+from .models import Alert, ReachOut, ReachOutRecipient, Shift
+
+# Who answers reach-outs (and goes on duty): supporters, specialists, moderators, admins.
+RESPONDER_ROLES = HELPER_ROLES
+# Who works alerts: specialists, moderators, admins.
+ALERT_ROLES = STAFF_ROLES
+# Who may open any reach-out: they are told when it escalates, at any time.
+ESCALATION_ROLES = (Role.SPECIALIST, Role.ADMIN)
 
 
-def can_reach_out(user) -> bool:
-    return user.is_authenticated and user.is_active
-
-
-def can_view_reach_out(user, reach_out) -> bool:
-    """The member, the people asked to respond, and specialists and admins (who may be
-    escalated to at any time)."""
+def can_view_reach_out(user, reach_out: ReachOut) -> bool:
+    """The member, the people asked to respond, whoever claimed it, and specialists and
+    admins (who may be escalated to at any time)."""
     if not user.is_authenticated:
         return False
     if reach_out.member_id == user.pk or reach_out.claimed_by_id == user.pk:
         return True
-    if has_role(user, SPECIALIST, ADMIN):
+    if has_role(user, *ESCALATION_ROLES):
         return True
     return reach_out.recipients.filter(person=user).exists()
 
 
-def can_claim_reach_out(user, reach_out) -> bool:
+def can_claim_reach_out(user, reach_out: ReachOut) -> bool:
     return reach_out.member_id != user.pk and can_view_reach_out(user, reach_out)
 
 
-def can_message_in_reach_out(user, reach_out) -> bool:
-    return user.pk in (reach_out.member_id, reach_out.claimed_by_id)
+def can_message_in_reach_out(user, reach_out: ReachOut) -> bool:
+    return user.is_authenticated and user.pk in (reach_out.member_id, reach_out.claimed_by_id)
 
 
-def can_close_reach_out(user, reach_out) -> bool:
+def can_close_reach_out(user, reach_out: ReachOut) -> bool:
+    if not user.is_authenticated:
+        return False
     return user.pk in (reach_out.member_id, reach_out.claimed_by_id) or has_role(
-        user, SPECIALIST, ADMIN
+        user, *ESCALATION_ROLES
     )
 
 
@@ -40,13 +57,59 @@ def can_respond_to_reach_outs(user) -> bool:
     return has_role(user, *RESPONDER_ROLES)
 
 
-def can_work_alerts(user) -> bool:
-    return has_role(user, *ALERT_ROLES)
-
-
 def can_go_on_duty(user) -> bool:
     return has_role(user, *RESPONDER_ROLES)
 
 
+def can_work_alerts(user) -> bool:
+    return has_role(user, *ALERT_ROLES)
+
+
 def can_view_safety_metrics(user) -> bool:
     return has_role(user, *ALERT_ROLES)
+
+
+def is_on_duty(user) -> bool:
+    return user.is_authenticated and Shift.objects.on_duty().filter(person=user).exists()
+
+
+# --- Loaders ------------------------------------------------------------------------------------
+
+
+def get_reach_out_for(user, pk: int) -> ReachOut:
+    """The reach-out `pk` if `user` may see it; 404 otherwise (not 403: whether someone reached
+    out must not even be known)."""
+    reach_out = get_object_or_404(ReachOut.objects.select_related("member", "claimed_by"), pk=pk)
+    if not can_view_reach_out(user, reach_out):
+        raise Http404
+    return reach_out
+
+
+def get_alert_for(user, pk: int) -> Alert:
+    """The alert `pk` for the people who work alerts; 404 for everyone else."""
+    if not can_work_alerts(user):
+        raise Http404
+    return get_object_or_404(Alert.objects.select_related("author", "owner"), pk=pk)
+
+
+def reach_outs_for(user) -> QuerySet[ReachOut]:
+    """The reach-outs still going that `user` is asked to answer, newest first: every one for
+    specialists and admins, those they were asked to answer for the other responders, none for
+    anyone else. Never their own."""
+    going = ReachOut.objects.exclude(status=ReachOut.Status.CLOSED).select_related(
+        "member", "claimed_by"
+    )
+    if not can_respond_to_reach_outs(user):
+        return going.none()
+    if not has_role(user, *ESCALATION_ROLES):
+        asked = ReachOutRecipient.objects.filter(reach_out=OuterRef("pk"), person=user)
+        going = going.filter(Exists(asked))
+    return going.exclude(member=user)
+
+
+def alerts_for(user, *, resolved: bool = False) -> QuerySet[Alert]:
+    """Open (or resolved) alerts, newest first, for the people who work them."""
+    alerts = Alert.objects.select_related("author", "owner")
+    if not can_work_alerts(user):
+        return alerts.none()
+    return alerts.filter(status=Alert.Status.RESOLVED) if resolved else alerts.open()

@@ -5,3 +5,75 @@ class SafetyConfig(AppConfig):
     name = "lantern.safety"
     label = "safety"
     verbose_name = "Safety net"
+
+    def ready(self):
+        # Imported here: models are ready only now (Django's rule for ready()).
+        from django.utils.translation import gettext_lazy as _
+
+        from lantern.accounts import personal_data
+        from lantern.core import audit, notification_kinds, registry
+
+        from . import demo, home, services
+
+        # What each notification says. Titles may name the person (their handle); the neutral
+        # words (email subject, push title, digest line) never carry anyone's words, and say
+        # no more than that something needs the reader.
+        kind = notification_kinds.register
+        kind(
+            "safety.circle",
+            title=_("%(actor)s added you to their circle"),
+            neutral=_("Someone added you to their circle on Lantern"),
+            body=_("If they ever tap “I need someone now”, you will be asked to reach out."),
+        )
+        kind(
+            "safety.circle_nudge",
+            title=_("%(actor)s may need someone to check on them"),
+            neutral=_("Someone in your circle may need you"),
+        )
+        kind(
+            "safety.reach_out",
+            title=_("%(actor)s needs someone now"),
+            neutral=_("Urgent: someone may need help now"),
+            staff=True,
+        )
+        kind(
+            "safety.reach_out_update",
+            title=_("We are finding someone for you"),
+            neutral=_("We are finding someone for you"),
+            body=_(
+                "Nobody has answered yet, so we have asked more people. "
+                "If you are in danger, call 911 or 988."
+            ),
+            staff=True,
+        )
+        kind(
+            "safety.reach_out_claimed",
+            title=_("%(actor)s is here for you"),
+            neutral=_("Someone is here for you on Lantern"),
+            staff=True,
+        )
+        kind(
+            "safety.reach_out_message",
+            title=_("New message from %(actor)s"),
+            neutral=_("Urgent: you have a new message on Lantern"),
+            staff=True,
+        )
+        kind(
+            "safety.alert",
+            title=_("Urgent: someone may be in crisis"),
+            neutral=_("Urgent: someone may need help now"),
+            staff=True,
+        )
+
+        registry.home_card(
+            "safety.waiting", "safety/_waiting_card.html", context=home.waiting_card, order=0
+        )
+        registry.home_card(
+            "safety.right_now", "safety/_right_now_card.html", context=home.right_now_card, order=10
+        )
+        registry.demo_seed("safety", demo.seed, order=20)
+        personal_data.register("safety", export=services.export_safety, erase=services.erase_safety)
+
+        # A responder or staff member reading what a member wrote appears in "Who looked".
+        audit.register_read("reach_out.view", _("your reach-out"))
+        audit.register_read("alert.view", _("a message the safety net flagged"))

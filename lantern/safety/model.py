@@ -52,9 +52,11 @@ def load_rows(files) -> list[dict]:
 
 def build(rows):
     """Fit the model on labelled rows ({"text", "level"})."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
+    # Training is rare (`make`, or the first assessment on a new machine); scikit-learn takes a
+    # while to import and is not needed by a process that never assesses text.
+    from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: training only
+    from sklearn.linear_model import LogisticRegression  # lazy: training only
+    from sklearn.pipeline import make_pipeline, make_union  # lazy: training only
 
     features = make_union(
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True),
@@ -66,7 +68,7 @@ def build(rows):
 
 
 def model_path() -> Path:
-    import sklearn
+    import sklearn  # lazy: heavy, and only a process that assesses text needs it
 
     return Path(settings.VAR_DIR) / f"risk_model-sklearn{sklearn.__version__}.pickle"
 

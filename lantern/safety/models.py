@@ -4,6 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantern.core.crypto import EncryptedTextField
+from lantern.core.roles import Role
+
+from .contexts import Context
 
 USER = settings.AUTH_USER_MODEL
 
@@ -108,8 +111,6 @@ class Shift(models.Model):
 
     @property
     def role_label(self) -> str:
-        from lantern.accounts.models import Role
-
         return str(dict(Role.choices).get(self.role, self.role))
 
 
@@ -233,6 +234,8 @@ class Alert(models.Model):
 
     level = models.CharField(max_length=10)
     reasons = models.JSONField(default=list)
+    # A `safety.contexts.Context` value (no choices on the column: a new context needs no
+    # migration). Rows written before contexts were typed may hold older words.
     context = models.CharField(max_length=32, help_text="post, chat, message…")
     source = models.CharField(max_length=128, blank=True, help_text="app.model:pk of the text")
     source_url = models.CharField(max_length=300, blank=True)
@@ -259,6 +262,14 @@ class Alert(models.Model):
 
     def __str__(self):
         return f"alert {self.pk} ({self.level})"
+
+    @property
+    def context_label(self) -> str:
+        """Where it was written, in words ("group post")."""
+        try:
+            return str(Context(self.context).label)
+        except ValueError:
+            return self.context
 
 
 class AlertNote(models.Model):

@@ -13,14 +13,19 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantern.accounts.models import Role, User
-from lantern.core import audit
+from lantern.accounts.models import User
+from lantern.core import audit, ratelimits
+from lantern.core.errors import NotFound, Refused
+from lantern.core.models import Notification
 from lantern.core.notifications import notify
+from lantern.core.roles import HELPER_ROLES, Role
 
-from . import crisis_defaults, model, risk
+from . import access, crisis_defaults, model, risk, tasks
+from .contexts import Context
 from .models import (
     Alert,
     AlertNote,
@@ -35,19 +40,16 @@ from .models import (
 )
 
 Assessment = risk.Assessment
-SHARED_CONTEXTS = {"post", "reply", "chat", "message", "profile"}
-PRIVATE_CONTEXTS = {"journal", "checkin", "plan", "note"}
 LAST_TIER = ReachOut.Tier.ADMIN
 
 
-class SafetyError(Exception):
-    """A rule of the safety domain was broken; the message is shown to the person."""
-
-
-def assess(text: str, context: str = "") -> Assessment:
+def assess(text: str, context: Context | None = None) -> Assessment:
     """Assess one piece of user-written text: urgent, elevated or none, with reasons (the
-    curated patterns and the small learned model together; see safety/model.py)."""
-    return model.assess(text, context)
+    curated patterns and the small learned model together; see safety/model.py). The
+    judgement is the same in every context; callers that act on it use `check_text`."""
+    if context is not None and not isinstance(context, Context):
+        raise TypeError(f"assess needs a safety.contexts.Context, not {context!r}")
+    return model.assess(text, context.value if context is not None else "")
 
 
 # --- Crisis resources ---------------------------------------------------------------------------
@@ -82,27 +84,28 @@ def with_role(*roles: str) -> list[User]:
 
 
 @transaction.atomic
-def start_shift(person: User, role: str, hours: float) -> Shift:
-    """Put `person` on duty in `role` from now for `hours` (at most 12)."""
-    if role not in person.roles or role not in (
-        Role.SUPPORTER,
-        Role.SPECIALIST,
-        Role.MODERATOR,
-        Role.ADMIN,
-    ):
-        raise SafetyError(_("You can only go on duty in a role you hold."))
+def start_shift(actor: User, role: str, hours: float) -> Shift:
+    """Put `actor` on duty in `role` (one they hold) from now for `hours` (at most 12)."""
+    if not access.can_go_on_duty(actor):
+        raise NotFound
+    if role not in HELPER_ROLES or role not in actor.roles:
+        raise Refused(_("You can only go on duty in a role you hold."), field="role")
     if not 0 < hours <= 12:
-        raise SafetyError(_("A shift lasts between a few minutes and 12 hours."))
+        raise Refused(_("A shift lasts between a few minutes and 12 hours."), field="hours")
     now = timezone.now()
-    Shift.objects.on_duty(now).filter(person=person, role=role).update(ends_at=now)
+    Shift.objects.on_duty(now).filter(person=actor, role=role).update(ends_at=now)
     return Shift.objects.create(
-        person=person, role=role, starts_at=now, ends_at=now + timedelta(hours=hours)
+        person=actor, role=role, starts_at=now, ends_at=now + timedelta(hours=hours)
     )
 
 
-def end_shift(person: User) -> int:
+@transaction.atomic
+def end_shift(actor: User) -> int:
+    """Take `actor` off duty now; returns how many shifts ended."""
+    if not access.can_go_on_duty(actor):
+        raise NotFound
     now = timezone.now()
-    return Shift.objects.on_duty(now).filter(person=person).update(ends_at=now)
+    return Shift.objects.on_duty(now).filter(person=actor).update(ends_at=now)
 
 
 # --- A member's circle --------------------------------------------------------------------------
@@ -110,23 +113,21 @@ def end_shift(person: User) -> int:
 
 @transaction.atomic
 def add_to_circle(member: User, handle: str) -> CircleMember:
-    """Add the person with `handle` to `member`'s circle."""
+    """Add the person with `handle` to `member`'s circle, and tell them."""
     person = User.objects.filter(handle__iexact=handle.strip(), is_active=True).first()
     if person is None:
-        raise SafetyError(_("Nobody on Lantern has the handle %(handle)s.") % {"handle": handle})
+        raise Refused(
+            _("Nobody on Lantern has the handle %(handle)s.") % {"handle": handle}, field="handle"
+        )
     if person == member:
-        raise SafetyError(_("You are always in your own corner; add someone else."))
+        raise Refused(_("You are always in your own corner; add someone else."), field="handle")
     entry, created = CircleMember.objects.get_or_create(member=member, person=person)
     if created:
-        notify(
-            person,
-            "safety.circle",
-            _("%(handle)s added you to their circle") % {"handle": member.handle},
-            body=_("If they ever tap “I need someone now”, you will be asked to reach out."),
-        )
+        notify(person, "safety.circle", about=entry, actor=member)
     return entry
 
 
+@transaction.atomic
 def remove_from_circle(member: User, person_id: int) -> None:
     CircleMember.objects.filter(member=member, person_id=person_id).delete()
 
@@ -136,7 +137,24 @@ def circle_of(member: User) -> list[User]:
 
 
 def circle_preferences(member: User) -> CirclePreferences:
-    prefs, _created = CirclePreferences.objects.get_or_create(member=member)
+    """What `member` allows their circle to be told (the defaults, unsaved, if they never
+    chose: reading them writes nothing)."""
+    return CirclePreferences.objects.filter(member=member).first() or CirclePreferences(
+        member=member
+    )
+
+
+@transaction.atomic
+def set_circle_preferences(
+    member: User, *, tell_circle_when_urgent: bool, tell_circle_when_elevated: bool
+) -> CirclePreferences:
+    prefs, _created = CirclePreferences.objects.update_or_create(
+        member=member,
+        defaults={
+            "tell_circle_when_urgent": tell_circle_when_urgent,
+            "tell_circle_when_elevated": tell_circle_when_elevated,
+        },
+    )
     return prefs
 
 
@@ -154,8 +172,8 @@ def _tier_people(tier: int, *, alert: bool = False, member: User | None = None) 
     return with_role(Role.ADMIN)
 
 
-def _reach_out_link(reach_out: ReachOut) -> str:
-    return f"/safety/reach-outs/{reach_out.pk}/"
+def _reach_out_url(reach_out: ReachOut) -> str:
+    return reverse("safety-reach-out", kwargs={"pk": reach_out.pk})
 
 
 def _notify_reach_out_tier(reach_out: ReachOut) -> int:
@@ -171,8 +189,9 @@ def _notify_reach_out_tier(reach_out: ReachOut) -> int:
             notify(
                 person,
                 "safety.reach_out",
-                _("%(handle)s needs someone now") % {"handle": reach_out.member.handle},
-                url=_reach_out_link(reach_out),
+                about=reach_out,
+                actor=reach_out.member,
+                url=_reach_out_url(reach_out),
                 urgent=True,
             )
     return len(people)
@@ -184,29 +203,50 @@ def _schedule(task, obj_id: int, tier: int, at) -> None:
 
 def _advance_reach_out(reach_out: ReachOut) -> None:
     """Notify the current tier, skipping empty tiers, and set the next deadline."""
-    from .tasks import escalate_reach_out
-
     minutes = SafetySettings.current().reach_out_escalation_minutes
     while _notify_reach_out_tier(reach_out) == 0 and reach_out.tier < LAST_TIER:
         reach_out.tier += 1
     if reach_out.tier < LAST_TIER:
         reach_out.escalates_at = timezone.now() + timedelta(minutes=minutes)
-        _schedule(escalate_reach_out, reach_out.pk, reach_out.tier, reach_out.escalates_at)
+        _schedule(tasks.escalate_reach_out, reach_out.pk, reach_out.tier, reach_out.escalates_at)
     else:
         reach_out.escalates_at = None
     reach_out.save(update_fields=["tier", "escalates_at"])
 
 
+def current_reach_out(member: User) -> ReachOut | None:
+    """The member's reach-out still going (waiting or claimed), newest first, if any."""
+    if not member.is_authenticated:
+        return None
+    going = ReachOut.objects.filter(member=member).exclude(status=ReachOut.Status.CLOSED)
+    return going.select_related("claimed_by").first()
+
+
 @transaction.atomic
-def start_reach_out(member: User, message: str = "") -> ReachOut:
+def start_reach_out(actor: User, message: str = "") -> ReachOut:
     """ "I need someone now": tell the member's circle and on-duty supporters at once; escalate
-    while nobody claims it."""
+    while nobody claims it. A member with a request still waiting gets that one back. Each new
+    request pages people, so there is a rate limit ("reach_out"); the page that refuses still
+    shows the crisis lines. The reach-out's page always shows them, so the words need no
+    separate offer of the lines."""
     message = message.strip()[:2000]
-    if ReachOut.objects.filter(member=member, status=ReachOut.Status.OPEN).exists():
-        return ReachOut.objects.filter(member=member, status=ReachOut.Status.OPEN).first()
-    assessment = assess(message, "reach_out")
-    reach_out = ReachOut.objects.create(member=member, message=message, level=assessment.level)
+    waiting = ReachOut.objects.filter(member=actor, status=ReachOut.Status.OPEN).first()
+    if waiting is not None:
+        return waiting
+    ratelimits.consume("reach_out", actor)
+    assessment = assess(message, Context.REACH_OUT)
+    reach_out = ReachOut.objects.create(member=actor, message=message, level=assessment.level)
     _advance_reach_out(reach_out)
+    return reach_out
+
+
+def read_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
+    """`actor` opens a reach-out. Anyone but the member is reading someone's crisis: audited, and
+    listed in the member's "who looked"."""
+    if not access.can_view_reach_out(actor, reach_out):
+        raise NotFound
+    if actor.pk != reach_out.member_id:
+        audit.record(actor, "reach_out.view", reach_out, subject=reach_out.member)
     return reach_out
 
 
@@ -224,66 +264,68 @@ def escalate_reach_out_if_due(reach_out_id: int, expected_tier: int) -> bool:
         audit.record(
             None, "reach_out.escalate", reach_out, subject=reach_out.member, tier=reach_out.tier
         )
-    notify(
-        reach_out.member,
-        "safety.reach_out_update",
-        _("We are finding someone for you"),
-        body=_(
-            "Nobody has answered yet, so we have asked more people. "
-            "If you are in danger, call 911 or 988."
-        ),
-        url=_reach_out_link(reach_out),
-        urgent=True,
-    )
+        notify(
+            reach_out.member,
+            "safety.reach_out_update",
+            about=reach_out,
+            url=_reach_out_url(reach_out),
+            urgent=True,
+        )
     return True
 
 
 @transaction.atomic
-def claim_reach_out(reach_out: ReachOut, person: User) -> ReachOut:
+def claim_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
     """The first responder claims it; later ones are told who did."""
-    locked = ReachOut.objects.select_for_update().get(pk=reach_out.pk)
+    if not access.can_claim_reach_out(actor, reach_out):
+        raise NotFound
+    locked = ReachOut.objects.select_for_update().select_related("member").get(pk=reach_out.pk)
     if locked.status != ReachOut.Status.OPEN:
-        if locked.claimed_by_id == person.pk:
+        if locked.claimed_by_id == actor.pk:
             return locked
-        raise SafetyError(_("Someone is already with them."))
+        raise Refused(_("Someone is already with them."))
     locked.status = ReachOut.Status.CLAIMED
-    locked.claimed_by = person
+    locked.claimed_by = actor
     locked.claimed_at = timezone.now()
     locked.escalates_at = None
     locked.save(update_fields=["status", "claimed_by", "claimed_at", "escalates_at"])
-    audit.record(person, "reach_out.claim", locked, subject=locked.member)
+    audit.record(actor, "reach_out.claim", locked, subject=locked.member)
     notify(
         locked.member,
         "safety.reach_out_claimed",
-        _("%(handle)s is here for you") % {"handle": person.handle},
-        url=_reach_out_link(locked),
+        about=locked,
+        actor=actor,
+        url=_reach_out_url(locked),
         urgent=True,
     )
     return locked
 
 
 @transaction.atomic
-def post_reach_out_message(reach_out: ReachOut, author: User, text: str) -> ReachOutMessage:
-    """A message between the member and the person who claimed their reach-out."""
+def post_reach_out_message(actor: User, reach_out: ReachOut, text: str) -> ReachOutMessage:
+    """A message between the member and the person who claimed their reach-out. The member's
+    words are assessed: an urgent one marks the reach-out urgent. (The reach-out's page always
+    shows the crisis lines, so there is nothing more to offer after a save.)"""
+    if not access.can_message_in_reach_out(actor, reach_out):
+        raise NotFound
     text = text.strip()
-    if not text:
-        raise SafetyError(_("Write something first."))
-    if len(text) > 4000:
-        raise SafetyError(_("Please keep messages under 4,000 characters."))
+    if not text or len(text) > 4000:
+        raise Refused(_("Write a message of up to 4,000 characters."), field="text")
     if reach_out.status == ReachOut.Status.CLOSED:
-        raise SafetyError(_("This conversation has ended."))
-    message = ReachOutMessage.objects.create(reach_out=reach_out, author=author, text=text)
-    other = reach_out.claimed_by if author == reach_out.member else reach_out.member
+        raise Refused(_("This conversation has ended."))
+    message = ReachOutMessage.objects.create(reach_out=reach_out, author=actor, text=text)
+    other = reach_out.claimed_by if actor.pk == reach_out.member_id else reach_out.member
     if other is not None:
         notify(
             other,
             "safety.reach_out_message",
-            _("New message from %(handle)s") % {"handle": author.handle},
-            url=_reach_out_link(reach_out),
+            about=reach_out,
+            actor=actor,
+            url=_reach_out_url(reach_out),
             urgent=True,
         )
-    if author == reach_out.member:
-        assessment = assess(text, "chat")
+    if actor.pk == reach_out.member_id:
+        assessment = assess(text, Context.CHAT)
         if assessment.is_urgent and reach_out.level != risk.URGENT:
             reach_out.level = risk.URGENT
             reach_out.save(update_fields=["level"])
@@ -291,12 +333,19 @@ def post_reach_out_message(reach_out: ReachOut, author: User, text: str) -> Reac
 
 
 @transaction.atomic
-def close_reach_out(reach_out: ReachOut, by: User) -> None:
-    reach_out.status = ReachOut.Status.CLOSED
-    reach_out.closed_at = timezone.now()
-    reach_out.escalates_at = None
-    reach_out.save(update_fields=["status", "closed_at", "escalates_at"])
-    audit.record(by, "reach_out.close", reach_out, subject=reach_out.member)
+def close_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
+    """The member (when they are OK), the person with them, or a specialist or admin ends it."""
+    if not access.can_close_reach_out(actor, reach_out):
+        raise NotFound
+    locked = ReachOut.objects.select_for_update().get(pk=reach_out.pk)
+    if locked.status == ReachOut.Status.CLOSED:
+        return locked
+    locked.status = ReachOut.Status.CLOSED
+    locked.closed_at = timezone.now()
+    locked.escalates_at = None
+    locked.save(update_fields=["status", "closed_at", "escalates_at"])
+    audit.record(actor, "reach_out.close", locked, subject=reach_out.member)
+    return locked
 
 
 # --- Text written on Lantern --------------------------------------------------------------------
@@ -304,10 +353,12 @@ def close_reach_out(reach_out: ReachOut, by: User) -> None:
 
 @dataclass
 class Outcome:
-    """What the caller should do after `check_text`."""
+    """What the caller should do after `check_text`: `show_crisis_resources` → the writer sees
+    the crisis lines next (`safety.crisis.offer_after_save`); `hold` → keep the text from
+    others until a moderator looks."""
 
     assessment: Assessment
-    show_resources: bool
+    show_crisis_resources: bool
     alert: Alert | None
     hold: bool
 
@@ -315,7 +366,7 @@ class Outcome:
 def check_text(
     author: User,
     text: str,
-    context: str,
+    context: Context,
     *,
     source=None,
     source_url: str = "",
@@ -324,16 +375,18 @@ def check_text(
     """Every save of user-written text calls this. Urgent text in a shared space raises an
     alert for on-duty staff (and may be held); private text only shows the author resources,
     and tells their circle only if they opted in."""
+    if not isinstance(context, Context):
+        raise TypeError(f"check_text needs a safety.contexts.Context, not {context!r}")
     assessment = assess(text, context)
     alert = None
     hold = False
-    if assessment.is_urgent and context not in PRIVATE_CONTEXTS:
+    if assessment.is_urgent and context.shared:
         alert = raise_alert(author, text, context, assessment, source=source, source_url=source_url)
         hold = SafetySettings.current().hold_urgent_posts if hold_urgent is None else hold_urgent
-    elif assessment.needs_care and context in PRIVATE_CONTEXTS:
+    elif assessment.needs_care and context.private:
         _tell_circle_if_allowed(author, assessment)
     return Outcome(
-        assessment=assessment, show_resources=assessment.needs_care, alert=alert, hold=hold
+        assessment=assessment, show_crisis_resources=assessment.needs_care, alert=alert, hold=hold
     )
 
 
@@ -352,53 +405,47 @@ def tell_circle(member: User, *, urgent: bool = False) -> None:
     """Tell the member's circle they may need someone: never what they wrote or why. Callers
     check the member's circle preferences first."""
     for person in circle_of(member):
-        notify(
-            person,
-            "safety.circle_nudge",
-            _("%(handle)s may need someone to check on them") % {"handle": member.handle},
-            urgent=urgent,
-        )
+        notify(person, "safety.circle_nudge", about=member, actor=member, urgent=urgent)
 
 
-def _alert_link(alert: Alert) -> str:
-    return f"/safety/alerts/{alert.pk}/"
+def _alert_url(alert: Alert) -> str:
+    return reverse("safety-alert", kwargs={"pk": alert.pk})
 
 
 def _notify_alert_tier(alert: Alert) -> int:
     people = _tier_people(alert.tier, alert=True)
     for person in people:
-        notify(
-            person,
-            "safety.alert",
-            _("Urgent: someone may be in crisis"),
-            url=_alert_link(alert),
-            urgent=True,
-        )
+        notify(person, "safety.alert", about=alert, url=_alert_url(alert), urgent=True)
     return len(people)
 
 
 def _advance_alert(alert: Alert) -> None:
-    from .tasks import escalate_alert
-
     minutes = SafetySettings.current().alert_response_minutes
     while _notify_alert_tier(alert) == 0 and alert.tier < LAST_TIER:
         alert.tier += 1
     alert.respond_by = timezone.now() + timedelta(minutes=minutes)
     if alert.tier < LAST_TIER:
-        _schedule(escalate_alert, alert.pk, alert.tier, alert.respond_by)
+        _schedule(tasks.escalate_alert, alert.pk, alert.tier, alert.respond_by)
     alert.save(update_fields=["tier", "respond_by"])
 
 
 @transaction.atomic
 def raise_alert(
-    author: User, text: str, context: str, assessment: Assessment, *, source=None, source_url=""
+    author: User,
+    text: str,
+    context: Context,
+    assessment: Assessment,
+    *,
+    source=None,
+    source_url: str = "",
 ) -> Alert:
-    """An urgent assessment in a shared space: alert on-duty moderators and specialists."""
+    """An urgent assessment in a shared space: alert on-duty moderators and specialists.
+    Called by `check_text`."""
     minutes = SafetySettings.current().alert_response_minutes
     alert = Alert.objects.create(
         level=assessment.level,
         reasons=assessment.reasons,
-        context=context,
+        context=Context(context).value,
         source=audit.target_of(source),
         source_url=source_url,
         excerpt=text[:1000],
@@ -425,43 +472,105 @@ def escalate_alert_if_due(alert_id: int, expected_tier: int) -> bool:
     return True
 
 
+def read_alert(actor: User, alert: Alert) -> Alert:
+    """`actor` opens an alert, with the words that raised it: audited, and listed in the
+    writer's "who looked"."""
+    if not access.can_work_alerts(actor):
+        raise NotFound
+    audit.record(actor, "alert.view", alert, subject=alert.author)
+    return alert
+
+
 @transaction.atomic
-def acknowledge_alert(alert: Alert, person: User) -> Alert:
+def acknowledge_alert(actor: User, alert: Alert) -> Alert:
     """Take ownership of an alert; stops its escalation."""
+    if not access.can_work_alerts(actor):
+        raise NotFound
     locked = Alert.objects.select_for_update().get(pk=alert.pk)
     if locked.status == Alert.Status.OPEN:
         locked.status = Alert.Status.ACKNOWLEDGED
-        locked.owner = person
+        locked.owner = actor
         locked.acknowledged_at = timezone.now()
         locked.save(update_fields=["status", "owner", "acknowledged_at"])
-        audit.record(person, "alert.acknowledge", locked, subject=locked.author)
+        audit.record(actor, "alert.acknowledge", locked, subject=locked.author)
     return locked
 
 
 @transaction.atomic
-def add_alert_note(alert: Alert, person: User, text: str) -> AlertNote:
+def add_alert_note(actor: User, alert: Alert, text: str) -> AlertNote:
+    """A note the other people working alerts read (what was done, who was called)."""
+    if not access.can_work_alerts(actor):
+        raise NotFound
     text = text.strip()
-    if not text:
-        raise SafetyError(_("Write the note first."))
-    if len(text) > 4000:
-        raise SafetyError(_("Please keep notes under 4,000 characters."))
-    note = AlertNote.objects.create(alert=alert, author=person, text=text)
-    audit.record(person, "alert.note", alert, subject=alert.author)
+    if not text or len(text) > 4000:
+        raise Refused(_("Write a note of up to 4,000 characters."), field="text")
+    note = AlertNote.objects.create(alert=alert, author=actor, text=text)
+    audit.record(actor, "alert.note", alert, subject=alert.author)
     return note
 
 
 @transaction.atomic
-def resolve_alert(alert: Alert, person: User, note: str = "") -> Alert:
+def resolve_alert(actor: User, alert: Alert, note: str = "") -> Alert:
+    """Close an alert, with an optional last note; whoever resolves an open alert owns it."""
+    if not access.can_work_alerts(actor):
+        raise NotFound
     if note.strip():
-        add_alert_note(alert, person, note)
+        add_alert_note(actor, alert, note)
     locked = Alert.objects.select_for_update().get(pk=alert.pk)
     if locked.status == Alert.Status.OPEN:
-        locked.owner, locked.acknowledged_at = person, timezone.now()
+        locked.owner, locked.acknowledged_at = actor, timezone.now()
     locked.status = Alert.Status.RESOLVED
     locked.resolved_at = timezone.now()
     locked.save(update_fields=["status", "owner", "acknowledged_at", "resolved_at"])
-    audit.record(person, "alert.resolve", locked, subject=locked.author)
+    audit.record(actor, "alert.resolve", locked, subject=locked.author)
     return locked
+
+
+# --- A member's data ---------------------------------------------------------------------------
+
+
+def export_safety(member: User) -> dict:
+    """What the safety net keeps about `member` for their download: their reach-outs and what
+    they wrote in them, their circle and what it may be told, their shifts on duty. (Alerts are
+    staff records; their audit trail is in "who looked".)"""
+    reach_outs = member.reach_outs.prefetch_related("messages")
+    prefs = circle_preferences(member)
+    return {
+        "reach_outs": [
+            {
+                "created_at": r.created_at.isoformat(),
+                "status": r.status,
+                "closed_at": r.closed_at.isoformat() if r.closed_at else None,
+                "message": r.message,
+                "my_messages": [
+                    {"at": m.created_at.isoformat(), "text": m.text}
+                    for m in r.messages.all()
+                    if m.author_id == member.pk
+                ],
+            }
+            for r in reach_outs
+        ],
+        "circle": [person.handle for person in circle_of(member)],
+        "circle_preferences": {
+            "tell_circle_when_urgent": prefs.tell_circle_when_urgent,
+            "tell_circle_when_elevated": prefs.tell_circle_when_elevated,
+        },
+        "shifts": [
+            {"role": s.role, "starts_at": s.starts_at.isoformat(), "ends_at": s.ends_at.isoformat()}
+            for s in member.shifts.all()
+        ],
+    }
+
+
+def erase_safety(member: User) -> None:
+    """Reach-outs, circles and shifts cascade with the account. What would outlive it: other
+    people's notifications about the member (a reach-out, a circle, a nudge), found by what they
+    are about, and the member's words quoted in alerts about them."""
+    about = [member, *member.reach_outs.only("pk"), *member.circle.only("pk")]
+    Notification.objects.about(*about).exclude(recipient=member).delete()
+    for alert in Alert.objects.filter(author=member):
+        alert.excerpt = ""
+        alert.save(update_fields=["excerpt"])
 
 
 # --- Metrics for staff --------------------------------------------------------------------------
@@ -472,8 +581,11 @@ def _median_minutes(pairs) -> float | None:
     return round(statistics.median(minutes), 1) if minutes else None
 
 
-def metrics(days: int = 30) -> dict:
-    """Alerts by level, time to acknowledge, escalations; reach-outs, time to claim."""
+def metrics(actor: User, days: int = 30) -> dict:
+    """Alerts by level, time to acknowledge, escalations; reach-outs, time to claim. For the
+    people who work alerts."""
+    if not access.can_view_safety_metrics(actor):
+        raise NotFound
     since = timezone.now() - timedelta(days=days)
     alerts = Alert.objects.filter(created_at__gte=since)
     reach_outs = ReachOut.objects.filter(created_at__gte=since)

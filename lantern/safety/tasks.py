@@ -1,4 +1,6 @@
-"""Timers of the safety net, run by the task worker at each deadline."""
+"""Timers of the safety net, run by the task worker at each deadline. `services` schedules them
+(after its transaction commits) and they call back into `services`; both modules import each
+other at the top and look the other's functions up when they run."""
 
 from django_tasks import task
 

@@ -1,16 +1,21 @@
+"""The safety net's pages. Each view loads records through `access` (404 for anyone who may not
+see them) and acts through `services`, which check again and refuse with `Refused`; a
+`NotFound` from a service is let through (it is a 404)."""
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantern.core import audit
+from lantern.core.errors import NotFound, RateLimited, Refused
+from lantern.core.roles import Role
 
 from . import access, services
-from .models import Alert, ReachOut, Shift
+from .models import ReachOut, Shift
 
 
 class MessageForm(forms.Form):
@@ -40,8 +45,6 @@ class ShiftForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from lantern.accounts.models import Role
-
         labels = dict(Role.choices)
         self.fields["role"].choices = [
             (r, labels[r]) for r in access.RESPONDER_ROLES if r in user.roles
@@ -52,58 +55,59 @@ class CircleAddForm(forms.Form):
     handle = forms.CharField(label=gettext_lazy("Their handle"), max_length=30)
 
 
+def _crisis_lines() -> list:
+    return services.crisis_resources(get_language() or "en")
+
+
 def help_page(request):
     """Crisis lines, always public, one tap to call or text; cached by the service worker."""
     return render(
-        request,
-        "safety/help.html",
-        {"resources": services.crisis_resources(get_language() or "en"), "form": ReachOutForm()},
+        request, "safety/help.html", {"resources": _crisis_lines(), "form": ReachOutForm()}
     )
 
 
 # --- Reach-outs ---------------------------------------------------------------------------------
 
 
-def _get_reach_out_for_user(request, pk: int) -> ReachOut:
-    reach_out = get_object_or_404(ReachOut.objects.select_related("member", "claimed_by"), pk=pk)
-    if not access.can_view_reach_out(request.user, reach_out):
-        raise Http404
-    return reach_out
-
-
 @login_required
 def reach_out_start(request):
+    """ "I need someone now". Whatever happens, even a refusal (too many requests in a short
+    time), the page shows the crisis lines and the person's reach-out that is still going."""
     form = ReachOutForm(request.POST if request.method == "POST" else None)
+    refused = None
     if request.method == "POST" and form.is_valid():
-        reach_out = services.start_reach_out(request.user, form.cleaned_data["message"])
-        return redirect("safety-reach-out", pk=reach_out.pk)
-    current = ReachOut.objects.filter(member=request.user, status=ReachOut.Status.OPEN).first()
+        try:
+            reach_out = services.start_reach_out(request.user, form.cleaned_data["message"])
+        except RateLimited as exc:
+            refused = exc.message
+        else:
+            return redirect("safety-reach-out", pk=reach_out.pk)
     return render(
         request,
         "safety/reach_out_start.html",
         {
             "form": form,
-            "current": current,
-            "resources": services.crisis_resources(get_language() or "en"),
+            "refused": refused,
+            "current": services.current_reach_out(request.user),
+            "resources": _crisis_lines(),
         },
+        status=429 if refused else 200,
     )
 
 
 @login_required
 def reach_out_detail(request, pk: int):
-    reach_out = _get_reach_out_for_user(request, pk)
-    if request.user != reach_out.member:
-        audit.record(request.user, "reach_out.view", reach_out, subject=reach_out.member)
+    reach_out = services.read_reach_out(request.user, access.get_reach_out_for(request.user, pk))
+    still_going = reach_out.status != ReachOut.Status.CLOSED
     context = {
         "reach_out": reach_out,
+        "chat": reach_out.messages.select_related("author"),
         "is_member": request.user == reach_out.member,
         "can_claim": reach_out.is_open and access.can_claim_reach_out(request.user, reach_out),
-        "can_message": access.can_message_in_reach_out(request.user, reach_out)
-        and reach_out.status != ReachOut.Status.CLOSED,
-        "can_close": access.can_close_reach_out(request.user, reach_out)
-        and reach_out.status != ReachOut.Status.CLOSED,
+        "can_message": still_going and access.can_message_in_reach_out(request.user, reach_out),
+        "can_close": still_going and access.can_close_reach_out(request.user, reach_out),
         "form": MessageForm(),
-        "resources": services.crisis_resources(get_language() or "en"),
+        "resources": _crisis_lines(),
     }
     template = "safety/_reach_out_live.html" if request.htmx else "safety/reach_out.html"
     return render(request, template, context)
@@ -112,40 +116,35 @@ def reach_out_detail(request, pk: int):
 @login_required
 @require_POST
 def reach_out_claim(request, pk: int):
-    reach_out = _get_reach_out_for_user(request, pk)
-    if not access.can_claim_reach_out(request.user, reach_out):
-        raise Http404
+    reach_out = access.get_reach_out_for(request.user, pk)
     try:
-        services.claim_reach_out(reach_out, request.user)
-    except services.SafetyError as exc:
-        messages.info(request, str(exc))
+        services.claim_reach_out(request.user, reach_out)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.info(request, exc.message)
     return redirect("safety-reach-out", pk=pk)
 
 
 @login_required
 @require_POST
 def reach_out_message(request, pk: int):
-    reach_out = _get_reach_out_for_user(request, pk)
-    if not access.can_message_in_reach_out(request.user, reach_out):
-        raise Http404
+    reach_out = access.get_reach_out_for(request.user, pk)
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.post_reach_out_message(reach_out, request.user, form.cleaned_data["text"])
-        except services.SafetyError as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(request, _("Write a message of up to 4,000 characters."))
+    text = form.cleaned_data["text"] if form.is_valid() else ""  # the service says what is wrong
+    try:
+        services.post_reach_out_message(request.user, reach_out, text)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
     return redirect("safety-reach-out", pk=pk)
 
 
 @login_required
 @require_POST
 def reach_out_close(request, pk: int):
-    reach_out = _get_reach_out_for_user(request, pk)
-    if not access.can_close_reach_out(request.user, reach_out):
-        raise Http404
-    services.close_reach_out(reach_out, request.user)
+    services.close_reach_out(request.user, access.get_reach_out_for(request.user, pk))
     messages.success(request, _("The conversation is closed. You can reach out again any time."))
     return redirect("safety-reach-out", pk=pk)
 
@@ -155,14 +154,8 @@ def reach_out_list(request):
     """Reach-outs this person was asked to answer (specialists and admins see all open ones)."""
     if not access.can_respond_to_reach_outs(request.user):
         raise Http404
-    reach_outs = ReachOut.objects.select_related("member", "claimed_by")
-    if access.has_role(request.user, "specialist", "admin"):
-        reach_outs = reach_outs.exclude(status=ReachOut.Status.CLOSED)
-    else:
-        reach_outs = reach_outs.filter(recipients__person=request.user).exclude(
-            status=ReachOut.Status.CLOSED
-        )
-    return render(request, "safety/reach_out_list.html", {"reach_outs": reach_outs[:100]})
+    reach_outs = access.reach_outs_for(request.user)[:100]
+    return render(request, "safety/reach_out_list.html", {"reach_outs": reach_outs})
 
 
 # --- Circle -------------------------------------------------------------------------------------
@@ -171,12 +164,11 @@ def reach_out_list(request):
 @login_required
 def circle(request):
     form = CircleAddForm(request.POST if request.method == "POST" else None)
-    prefs = services.circle_preferences(request.user)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.add_to_circle(request.user, form.cleaned_data["handle"])
-        except services.SafetyError as exc:
-            form.add_error("handle", str(exc))
+        except Refused as exc:
+            exc.add_to_form(form)
         else:
             messages.success(
                 request, _("%(handle)s is in your circle.") % {"handle": entry.person.handle}
@@ -185,7 +177,11 @@ def circle(request):
     return render(
         request,
         "safety/circle.html",
-        {"form": form, "people": services.circle_of(request.user), "prefs": prefs},
+        {
+            "form": form,
+            "people": services.circle_of(request.user),
+            "prefs": services.circle_preferences(request.user),
+        },
     )
 
 
@@ -199,10 +195,11 @@ def circle_remove(request, person_id: int):
 @login_required
 @require_POST
 def circle_preferences(request):
-    prefs = services.circle_preferences(request.user)
-    prefs.tell_circle_when_urgent = request.POST.get("tell_circle_when_urgent") == "on"
-    prefs.tell_circle_when_elevated = request.POST.get("tell_circle_when_elevated") == "on"
-    prefs.save()
+    services.set_circle_preferences(
+        request.user,
+        tell_circle_when_urgent=request.POST.get("tell_circle_when_urgent") == "on",
+        tell_circle_when_elevated=request.POST.get("tell_circle_when_elevated") == "on",
+    )
     messages.success(request, _("Saved."))
     return redirect("safety-circle")
 
@@ -222,8 +219,8 @@ def duty(request):
             services.start_shift(
                 request.user, form.cleaned_data["role"], form.cleaned_data["hours"]
             )
-        except services.SafetyError as exc:
-            form.add_error(None, str(exc))
+        except Refused as exc:
+            exc.add_to_form(form)
         else:
             messages.success(request, _("You are on duty. Thank you."))
             return redirect("safety-duty")
@@ -241,8 +238,6 @@ def duty(request):
 @login_required
 @require_POST
 def duty_end(request):
-    if not access.can_go_on_duty(request.user):
-        raise Http404
     services.end_shift(request.user)
     messages.success(request, _("You are off duty."))
     return redirect("safety-duty")
@@ -251,26 +246,18 @@ def duty_end(request):
 # --- Alerts -------------------------------------------------------------------------------------
 
 
-def _get_alert_for_user(request, pk: int) -> Alert:
-    if not access.can_work_alerts(request.user):
-        raise Http404
-    return get_object_or_404(Alert.objects.select_related("author", "owner"), pk=pk)
-
-
 @login_required
 def alert_list(request):
     if not access.can_work_alerts(request.user):
         raise Http404
-    show = request.GET.get("show", "open")
-    alerts = Alert.objects.select_related("author", "owner")
-    alerts = alerts.open() if show == "open" else alerts.filter(status=Alert.Status.RESOLVED)
-    return render(request, "safety/alert_list.html", {"alerts": alerts[:200], "show": show})
+    show = "resolved" if request.GET.get("show") == "resolved" else "open"
+    alerts = access.alerts_for(request.user, resolved=show == "resolved")[:200]
+    return render(request, "safety/alert_list.html", {"alerts": alerts, "show": show})
 
 
 @login_required
 def alert_detail(request, pk: int):
-    alert = _get_alert_for_user(request, pk)
-    audit.record(request.user, "alert.view", alert, subject=alert.author)
+    alert = services.read_alert(request.user, access.get_alert_for(request.user, pk))
     return render(
         request,
         "safety/alert.html",
@@ -281,38 +268,38 @@ def alert_detail(request, pk: int):
 @login_required
 @require_POST
 def alert_acknowledge(request, pk: int):
-    alert = _get_alert_for_user(request, pk)
-    services.acknowledge_alert(alert, request.user)
+    services.acknowledge_alert(request.user, access.get_alert_for(request.user, pk))
     return redirect("safety-alert", pk=pk)
 
 
 @login_required
 @require_POST
 def alert_note(request, pk: int):
-    alert = _get_alert_for_user(request, pk)
+    alert = access.get_alert_for(request.user, pk)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        services.add_alert_note(alert, request.user, form.cleaned_data["text"])
-    else:
-        messages.error(request, _("Write a note of up to 4,000 characters."))
+    text = form.cleaned_data["text"] if form.is_valid() else ""  # the service says what is wrong
+    try:
+        services.add_alert_note(request.user, alert, text)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
     return redirect("safety-alert", pk=pk)
 
 
 @login_required
 @require_POST
 def alert_resolve(request, pk: int):
-    alert = _get_alert_for_user(request, pk)
-    services.resolve_alert(alert, request.user, request.POST.get("text", "")[:4000])
+    alert = access.get_alert_for(request.user, pk)
+    services.resolve_alert(request.user, alert, request.POST.get("text", "")[:4000])
     messages.success(request, _("Alert resolved."))
     return redirect("safety-alerts")
 
 
 @login_required
 def metrics(request):
-    if not access.can_view_safety_metrics(request.user):
-        raise Http404
     try:
         days = min(max(int(request.GET.get("days", 30)), 1), 365)
     except ValueError:
         days = 30
-    return render(request, "safety/metrics.html", {"m": services.metrics(days)})
+    return render(request, "safety/metrics.html", {"m": services.metrics(request.user, days)})

@@ -5,6 +5,7 @@ import hashlib
 import json
 from datetime import timedelta
 
+import pytest
 import time_machine
 from django.test import Client
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from lantern.accounts import services
 from lantern.accounts.models import ApiToken, User
 from lantern.conftest import PASSWORD
+from lantern.core.errors import NotFound
 from lantern.core.models import AuditEvent
 
 TOKENS = "/accounts/tokens/"
@@ -211,9 +213,25 @@ def test_guessing_tokens_is_slowed_down(people, signed_in):
         assert guesser.get("/api/v1/me").status_code == 401
     blocked = guesser.get("/api/v1/me")
     assert blocked.status_code == 429
-    assert "Too many attempts" in blocked.json()["detail"]
+    assert "Please wait a few minutes and try again" in blocked.json()["detail"]
     # Someone else's valid token from the same address (a shared NAT) still works.
     assert app(secret).get("/api/v1/me").status_code == 200
+
+
+def test_valid_tokens_never_count_towards_the_limit_on_wrong_ones(people, signed_in):
+    phone = app(make_token(signed_in(people.river)))
+    for _ in range(30):
+        assert phone.get("/api/v1/me").status_code == 200
+    guesser = app("lnt_" + "y" * 43)
+    assert guesser.get("/api/v1/me").status_code == 401  # the first wrong one: not blocked
+
+
+def test_someone_elses_token_cannot_be_revoked_by_the_service_either(people, signed_in):
+    make_token(signed_in(people.river))
+    token = ApiToken.objects.get()
+    with pytest.raises(NotFound):
+        services.revoke_api_token(token, by=people.sam)
+    assert ApiToken.objects.filter(pk=token.pk).exists()
 
 
 def test_a_new_password_ends_every_token(people, signed_in):
@@ -244,12 +262,14 @@ def test_recovering_the_account_with_a_code_ends_every_token(people, signed_in):
 
 
 def test_a_staff_token_does_not_list_what_came_to_them_as_staff(people, signed_in):
+    from lantern.core import notification_kinds
     from lantern.core.notifications import notify
     from lantern.safety import services as safety
 
+    notification_kinds.register("test.tokens.reply", title="%(actor)s replied to “%(thread)s”")
     safety.start_shift(people.casey, "specialist", 8)
     safety.start_reach_out(people.river)
-    notify(people.casey, "community.reply", "sam replied to “Hello”")
+    notify(people.casey, "test.tokens.reply", actor=people.sam, params={"thread": "Hello"})
     assert people.casey.notifications.filter(kind="safety.reach_out").exists()
     secret = make_token(signed_in(people.casey), scope="read")
     titles = [n["title"] for n in app(secret).get("/api/v1/notifications").json()["items"]]

@@ -2,12 +2,15 @@ import json
 
 from lantern.accounts.models import ConsentRecord, RoleGrant, User
 from lantern.conftest import PASSWORD
+from lantern.core import notification_kinds
 from lantern.core.models import Notification
 from lantern.core.notifications import notify
 
+notification_kinds.register("test.my_data", title="Someone replied")
+
 
 def test_a_member_downloads_everything_kept_about_them(people, signed_in):
-    notify(people.river, "test", "Someone replied", body="jo replied to your post")
+    notify(people.river, "test.my_data", body="jo replied to your post")
     client = signed_in(people.river)
     response = client.get("/accounts/export/")
     assert response["Content-Disposition"].startswith("attachment;")
@@ -21,7 +24,7 @@ def test_a_member_downloads_everything_kept_about_them(people, signed_in):
 
 
 def test_erasing_an_account_leaves_nothing_of_it_behind(people, signed_in):
-    notify(people.river, "test", "Private", body="private text")
+    notify(people.river, "test.my_data", body="private text")
     client = signed_in(people.river)
     response = client.post("/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 302

@@ -98,11 +98,13 @@ def test_the_language_switch_works_without_javascript_and_is_remembered(people, 
 def test_times_are_shown_in_the_members_own_time_zone(people, signed_in):
     import datetime
 
+    from lantern.core import notification_kinds
     from lantern.core.notifications import notify
 
     people.river.time_zone = "America/Los_Angeles"
     people.river.save()
-    n = notify(people.river, "test", "Hello")
+    notification_kinds.register("test.preferences", title="Hello")
+    n = notify(people.river, "test.preferences")
     n.created_at = datetime.datetime(2026, 7, 1, 9, 30, tzinfo=datetime.UTC)
     n.save()
     html = signed_in(people.river).get("/notifications/").content.decode()

@@ -1,7 +1,10 @@
 import pytest
+from django.urls import reverse
 
 from lantern.accounts import services
-from lantern.accounts.models import Role
+from lantern.accounts.models import Role, User
+from lantern.core import access
+from lantern.core.errors import NotFound, Refused
 from lantern.core.models import AuditEvent
 
 
@@ -109,3 +112,49 @@ def test_an_unknown_role_is_refused_with_a_message(people, signed_in, role):
     assert b"Choose a role" in response.content
     people.river.refresh_from_db()
     assert people.river.roles == {"member"}
+
+
+def test_a_role_change_counts_at_once_even_on_a_user_object_that_read_its_roles(people):
+    river = people.river
+    assert not access.has_role(river, Role.SUPPORTER)  # read once, kept for the request
+    services.grant_role(river, Role.SUPPORTER, by=people.alex)
+    assert access.has_role(river, Role.SUPPORTER)  # the service forgot what was kept
+    services.revoke_role(river, Role.SUPPORTER, by=people.alex)
+    assert not access.has_role(river, Role.SUPPORTER)
+    # Reloading a person reloads their access too.
+    User.objects.get(pk=river.pk).role_grants.create(role=Role.SUPPORTER)
+    river.refresh_from_db()
+    assert access.has_role(river, Role.SUPPORTER)
+
+
+def test_only_administrators_and_the_operator_change_roles(people):
+    with pytest.raises(NotFound):
+        services.grant_role(people.river, Role.SUPPORTER, by=people.morgan)
+    with pytest.raises(NotFound):
+        services.revoke_role(people.jo, Role.SUPPORTER, by=people.jo)
+    with pytest.raises(Refused, match="Unknown role"):
+        services.grant_role(people.river, "pope", by=people.alex)
+    assert services.grant_role(people.river, Role.SUPPORTER, by=None)  # the command line
+    assert not AuditEvent.objects.filter(action="role.grant", actor=people.morgan).exists()
+
+
+def test_createsuperuser_makes_an_audited_administrator(db):
+    root = User.objects.create_superuser("root", "a-long-operator-passphrase")
+    root = User.objects.get(pk=root.pk)
+    assert root.roles == {"admin"} and root.is_staff and root.is_superuser
+    assert AuditEvent.objects.filter(action="role.grant", subject=root, actor=None).exists()
+
+
+def test_the_people_list_asks_the_same_few_queries_however_many_people(
+    people, signed_in, django_assert_max_num_queries
+):
+    for n in range(30):
+        person = User.objects.create_user(f"person{n}", "pw-long-enough-1")
+        services.grant_role(person, Role.MEMBER, by=None)
+        if n % 3 == 0:
+            services.grant_role(person, Role.SUPPORTER, by=None)
+    admin = signed_in(people.alex)
+    admin.get(reverse("accounts-staff-people"))
+    with django_assert_max_num_queries(12):
+        page = admin.get(reverse("accounts-staff-people")).content.decode()
+    assert page.count("Member, Supporter") >= 10

@@ -4,8 +4,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
 
+from lantern.core import notification_kinds
 from lantern.core.models import Notification
 from lantern.core.notifications import notify
+
+notification_kinds.register("test.crypto", title="A note")
 
 SECRET = "I almost called my old dealer tonight"
 
@@ -17,7 +20,7 @@ def stored_body(pk) -> str:
 
 
 def test_sensitive_text_is_not_stored_in_clear(people):
-    n = notify(people.river, "test", "A note", body=SECRET)
+    n = notify(people.river, "test.crypto", body=SECRET)
     raw = stored_body(n.pk)
     assert SECRET not in raw
     assert "dealer" not in raw
@@ -26,7 +29,7 @@ def test_sensitive_text_is_not_stored_in_clear(people):
 
 def test_a_new_key_in_front_still_reads_old_values_and_rotation_moves_them(people, settings):
     old_key = settings.DATA_KEYS[0]
-    n = notify(people.river, "test", "A note", body=SECRET)
+    n = notify(people.river, "test.crypto", body=SECRET)
     new_key = Fernet.generate_key().decode()
     settings.DATA_KEYS = [new_key, old_key]
     assert Notification.objects.get(pk=n.pk).body == SECRET  # old value, read with the old key
@@ -37,7 +40,7 @@ def test_a_new_key_in_front_still_reads_old_values_and_rotation_moves_them(peopl
 
 
 def test_a_value_no_key_can_read_fails_loudly(people, settings):
-    n = notify(people.river, "test", "A note", body=SECRET)
+    n = notify(people.river, "test.crypto", body=SECRET)
     settings.DATA_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(ImproperlyConfigured):
         Notification.objects.get(pk=n.pk)

@@ -9,10 +9,28 @@ import time_machine
 
 from lantern.accounts.models import User
 from lantern.conftest import run_tasks
+from lantern.core import notification_kinds
 from lantern.core.models import Notification
 from lantern.core.notifications import mark_read, next_digest_time, notify
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# This file's own kinds: in-app titles that quote a member's words, neutral digest lines.
+notification_kinds.register(
+    "test.digest.reply",
+    title="%(actor)s replied to “%(thread)s”",
+    neutral="You have a new reply on Lantern",
+)
+notification_kinds.register(
+    "test.digest.reaction",
+    title="%(actor)s sent you strength",
+    neutral="Someone sent you strength on Lantern",
+)
+notification_kinds.register(
+    "test.digest.mention",
+    title="%(actor)s mentioned you",
+    neutral="Someone mentioned you on Lantern",
+)
 MONDAY_9 = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)  # 03:00 in Chicago
 
 
@@ -36,11 +54,17 @@ def river(people):
     return river
 
 
-def test_a_daily_digest_gathers_the_days_notifications_into_one_email(river, smtp_server):
+def test_a_daily_digest_gathers_the_days_notifications_into_one_email(river, people, smtp_server):
     with at(hours(0)):
-        notify(river, "community.reply", "jo replied to “First week”", body="private words")
-        notify(river, "community.reaction", "sam sent you strength")
-        read = notify(river, "community.mention", "casey mentioned you")
+        notify(
+            river,
+            "test.digest.reply",
+            actor=people.jo,
+            params={"thread": "First week"},
+            body="private words",
+        )
+        notify(river, "test.digest.reaction", actor=people.sam)
+        read = notify(river, "test.digest.mention", actor=people.casey)
         run_tasks()
     assert smtp_server.messages == []  # nothing one by one
     mark_read(river, read)  # seen in the app: not worth an email
@@ -52,47 +76,51 @@ def test_a_daily_digest_gathers_the_days_notifications_into_one_email(river, smt
     [mail] = smtp_server.messages
     assert mail["Subject"] == "Lantern: 2 new notifications"
     text = mail.get_payload(decode=True).decode()
-    assert "jo replied to “First week”" in text
-    assert "sam sent you strength" in text
-    assert "casey mentioned you" not in text
+    # One neutral line per notification: never who wrote or what they wrote.
+    assert "You have a new reply on Lantern" in text
+    assert "Someone sent you strength on Lantern" in text
+    assert "Someone mentioned you on Lantern" not in text  # read in the app already
     assert "private words" not in text  # titles only, never bodies
+    assert "First week" not in text and "jo replied" not in text
     assert "/notifications/" in text
     with at(hours(10)):
         run_tasks()
     assert len(smtp_server.messages) == 1  # sent once
 
 
-def test_the_next_days_notifications_make_the_next_digest(river, smtp_server):
+def test_the_next_days_notifications_make_the_next_digest(river, people, smtp_server):
     with at(hours(0)):
-        notify(river, "community.reply", "First")
+        notify(river, "test.digest.reply", actor=people.jo, params={"thread": "First"})
     with at(hours(9)):
         run_tasks()
     with at(hours(20)):
-        notify(river, "community.reply", "Second")
+        notify(river, "test.digest.reaction", actor=people.sam)
         run_tasks()
     with at(hours(33)):  # 18:00 on Tuesday
         run_tasks()
     subjects = [m["Subject"] for m in smtp_server.messages]
     assert subjects == ["Lantern: 1 new notification", "Lantern: 1 new notification"]
-    assert "Second" in smtp_server.messages[1].get_payload(decode=True).decode()
+    second = smtp_server.messages[1].get_payload(decode=True).decode()
+    assert "Someone sent you strength on Lantern" in second
+    assert "You have a new reply on Lantern" not in second  # the first day's, mailed then
 
 
-def test_urgent_safety_notifications_go_at_once_even_with_a_digest(river, smtp_server):
+def test_urgent_safety_notifications_go_at_once_even_with_a_digest(river, people, smtp_server):
     with at(hours(0)):
-        notify(river, "safety.reach_out", "sam needs someone now", urgent=True)
+        notify(river, "safety.reach_out", actor=people.sam, urgent=True)
         run_tasks()
-    assert [m["Subject"] for m in smtp_server.messages] == ["sam needs someone now"]
+    assert [m["Subject"] for m in smtp_server.messages] == ["Urgent: someone may need help now"]
     with at(hours(9)):
         run_tasks()
     assert len(smtp_server.messages) == 1  # and not again in the digest
 
 
-def test_a_weekly_digest_goes_out_on_monday_in_the_persons_time_zone(river, smtp_server):
+def test_a_weekly_digest_goes_out_on_monday_in_the_persons_time_zone(river, people, smtp_server):
     river.email_digest, river.time_zone = "weekly", "America/Chicago"
     river.save()
     tuesday = MONDAY_9 + datetime.timedelta(days=1)
     with at(tuesday):
-        notify(river, "community.reply", "A reply on Tuesday")
+        notify(river, "test.digest.reply", actor=people.jo, params={"thread": "Tuesday"})
         run_tasks()
     # 18:00 in Chicago on the next Monday is 00:00 UTC on Tuesday (CST, UTC-6).
     due = datetime.datetime(2026, 12, 1, 0, 0, tzinfo=datetime.UTC)
@@ -110,12 +138,12 @@ def test_a_digest_time_inside_quiet_hours_waits_for_them_to_end(river):
     assert next_digest_time(river, hours(0)) == hours(10) + datetime.timedelta(minutes=30)
 
 
-def test_no_digest_without_a_confirmed_address(river, smtp_server):
+def test_no_digest_without_a_confirmed_address(river, people, smtp_server):
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.filter(user=river).update(verified=False)
     with at(hours(0)):
-        notify(river, "community.reply", "A reply")
+        notify(river, "test.digest.reply", actor=people.jo, params={"thread": "A thread"})
     with at(hours(9)):
         run_tasks()
     assert smtp_server.messages == []
@@ -147,11 +175,11 @@ def test_a_member_chooses_a_daily_email_in_preferences(people, signed_in):
     assert (river.email_digest, river.digest_time) == ("daily", datetime.time(7, 30))
 
 
-def test_changing_the_digest_time_calls_off_the_one_on_its_way(river, smtp_server):
+def test_changing_the_digest_time_calls_off_the_one_on_its_way(river, people, smtp_server):
     from lantern.accounts.services import update_preferences
 
     with at(hours(0)):
-        notify(river, "community.reply", "A reply")
+        notify(river, "test.digest.reply", actor=people.jo, params={"thread": "A thread"})
         update_preferences(
             river,
             quiet_hours_start=datetime.time(17, 0),
@@ -166,22 +194,22 @@ def test_changing_the_digest_time_calls_off_the_one_on_its_way(river, smtp_serve
     assert [m["Subject"] for m in smtp_server.messages] == ["Lantern: 1 new notification"]
 
 
-def test_leaving_the_digest_sends_what_it_held_at_once(river, smtp_server):
+def test_leaving_the_digest_sends_what_it_held_at_once(river, people, smtp_server):
     from lantern.accounts.services import update_preferences
 
     with at(hours(0)):
-        notify(river, "community.reply", "Held for the digest")
+        notify(river, "test.digest.reaction", actor=people.sam)  # held for the digest
         update_preferences(river, email_digest="")
         run_tasks()
-        notify(river, "community.reply", "Each on its own now")
+        notify(river, "test.digest.mention", actor=people.casey)  # each on its own now
         run_tasks()
     # What the digest held goes now, once: in a last digest, or on its own if the worker gets
     # to its single email first (the order of queued tasks differs between backends).
     mails = [
         m["Subject"] + "\n" + m.get_payload(decode=True).decode() for m in smtp_server.messages
     ]
-    assert sum("Held for the digest" in m for m in mails) == 1
-    assert [m["Subject"] for m in smtp_server.messages][-1] == "Each on its own now"
+    assert sum("Someone sent you strength on Lantern" in m for m in mails) == 1
+    assert [m["Subject"] for m in smtp_server.messages][-1] == "Someone mentioned you on Lantern"
     assert not any("once a day" in m for m in mails)
     sent = len(smtp_server.messages)
     with at(hours(9)):

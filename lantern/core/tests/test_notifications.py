@@ -5,21 +5,35 @@ standing in for the browser's push service, and the test decrypts what arrived."
 import base64
 import datetime
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import http_ece
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from lantern.conftest import run_tasks
-from lantern.core import push
+from lantern.core import notification_kinds, push
 from lantern.core.models import Notification, PushSubscription
 from lantern.core.notifications import delivery_time, notify
 from lantern.core.timezones import quiet_hours_end
+
+# Kinds of this file's own (real apps register theirs in their AppConfig.ready()). The title
+# quotes a member's words (a thread title); the neutral words never do.
+notification_kinds.register(
+    "test.notifications.reply",
+    title="%(actor)s replied to “%(thread)s”",
+    neutral="You have a new reply on Lantern",
+)
+notification_kinds.register("test.notifications.note", title="For river")
+NEUTRAL = "You have a new reply on Lantern"
+
+
+def reply_from(person, thread="First week"):
+    """What notify() needs for "<person> replied to “<thread>”"."""
+    return {"actor": person, "params": {"thread": thread}}
 
 
 def with_verified_email(person, address, verified=True):
@@ -32,36 +46,6 @@ def with_verified_email(person, address, verified=True):
 
 def b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-@pytest.fixture
-def push_service(settings):
-    """An HTTP server that accepts Web Push messages like a browser vendor's push service.
-    Its origin is added to the allowed push services, as an operator would for their own."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            received.append({"path": self.path, "headers": dict(self.headers), "body": body})
-            if self.path.endswith("/redirect"):
-                self.send_response(307)
-                self.send_header("Location", "http://127.0.0.1:6379/")
-            else:
-                self.send_response(410 if self.path.endswith("/gone") else 201)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.received = received
-    server.url = f"http://127.0.0.1:{server.server_port}"
-    settings.PUSH_SERVICE_HOSTS = [*settings.PUSH_SERVICE_HOSTS, server.url]
-    yield server
-    server.shutdown()
 
 
 def browser_subscription(user, endpoint):
@@ -91,10 +75,15 @@ def deliver(transactional_db):
 
 
 def test_a_notification_shows_in_the_list_at_once_and_is_marked_read_when_opened(people, signed_in):
-    n = notify(people.river, "reply", "jo replied to your post", url="/notifications/")
+    n = notify(
+        people.river,
+        "test.notifications.reply",
+        **reply_from(people.jo),
+        url=reverse("core-notifications"),
+    )
     client = signed_in(people.river)
     page = client.get("/notifications/")
-    assert b"jo replied to your post" in page.content
+    assert "jo replied to “First week”" in page.content.decode()
     assert b'<span class="badge">1' in page.content
     client.post(f"/notifications/{n.pk}/open/")
     n.refresh_from_db()
@@ -103,26 +92,28 @@ def test_a_notification_shows_in_the_list_at_once_and_is_marked_read_when_opened
 
 
 def test_nobody_can_open_another_persons_notification(people, signed_in):
-    n = notify(people.river, "reply", "For river")
+    n = notify(people.river, "test.notifications.note")
     assert signed_in(people.sam).post(f"/notifications/{n.pk}/open/").status_code == 404
     n.refresh_from_db()
     assert n.read_at is None
     assert b"For river" not in signed_in(people.sam).get("/notifications/").content
 
 
-def test_email_goes_out_through_smtp_with_the_title_but_never_the_body(
+def test_email_goes_out_through_smtp_with_the_neutral_title_but_never_the_body(
     people, smtp_server, deliver
 ):
     river = people.river
     with_verified_email(river, "river@example.org")
     river.save()
-    n = deliver(river, "reply", "jo replied to your post", body="private words")
+    n = deliver(river, "test.notifications.reply", **reply_from(people.jo), body="private words")
     assert len(smtp_server.messages) == 1
     mail = smtp_server.messages[0]
     assert mail["X-Rcpt-To"] == "river@example.org"
-    assert mail["Subject"] == "jo replied to your post"
+    assert mail["Subject"] == NEUTRAL
     text = mail.get_payload(decode=True).decode()
+    assert NEUTRAL in text
     assert "private words" not in text
+    assert "First week" not in text and "jo" not in text
     assert settings.SITE_URL in text
     assert n.emailed_at is not None
     run_tasks()  # running again sends nothing twice
@@ -131,14 +122,14 @@ def test_email_goes_out_through_smtp_with_the_title_but_never_the_body(
 
 def test_no_email_to_an_address_nobody_confirmed(people, smtp_server, deliver):
     with_verified_email(people.river, "someone.else@example.org", verified=False)
-    deliver(people.river, "reply", "A reply")
+    deliver(people.river, "test.notifications.reply", **reply_from(people.jo))
     assert smtp_server.messages == []
 
 
 def test_no_email_when_the_person_did_not_ask_for_it(people, smtp_server, deliver):
     people.river.email = "river@example.org"
     people.river.save()
-    deliver(people.river, "reply", "A reply")
+    deliver(people.river, "test.notifications.reply", **reply_from(people.jo))
     assert smtp_server.messages == []
 
 
@@ -153,10 +144,11 @@ def test_email_waits_for_the_end_of_quiet_hours(people, smtp_server, deliver):
     )
     river.quiet_hours_end = (now_there + datetime.timedelta(hours=2)).time().replace(microsecond=0)
     river.save()
-    n = deliver(river, "reply", "A reply, not urgent")
+    n = deliver(river, "test.notifications.reply", **reply_from(people.jo, "A reply, not urgent"))
     assert smtp_server.messages == []
     assert n.emailed_at is None
-    assert Notification.objects.get(pk=n.pk).title == "A reply, not urgent"  # in-app already
+    in_app = Notification.objects.get(pk=n.pk).title
+    assert in_app == "jo replied to “A reply, not urgent”"  # in-app already
 
 
 def test_urgent_safety_notifications_ignore_quiet_hours(people, smtp_server, deliver):
@@ -165,15 +157,22 @@ def test_urgent_safety_notifications_ignore_quiet_hours(people, smtp_server, del
     with_verified_email(river, "river@example.org")
     river.quiet_hours_start, river.quiet_hours_end = datetime.time(0, 0), datetime.time(23, 59)
     river.save()
-    deliver(river, "safety", "jo needs someone now", urgent=True)
-    assert [m["Subject"] for m in smtp_server.messages] == ["jo needs someone now"]
+    deliver(river, "safety.reach_out", actor=people.jo, urgent=True)
+    # The subject is safety's neutral words: whoever sees the lock screen learns nobody's name.
+    assert [m["Subject"] for m in smtp_server.messages] == ["Urgent: someone may need help now"]
 
 
 def test_web_push_reaches_the_device_encrypted_and_signed_with_our_vapid_key(
     people, push_service, deliver
 ):
     key, auth = browser_subscription(people.river, push_service.url + "/push/river-phone")
-    n = deliver(people.river, "reply", "jo replied", url="/notifications/", urgent=False)
+    n = deliver(
+        people.river,
+        "test.notifications.reply",
+        **reply_from(people.jo),
+        url=reverse("core-notifications"),
+        urgent=False,
+    )
     assert n.pushed_at is not None
     [message] = push_service.received
     headers = {k.lower(): v for k, v in message["headers"].items()}
@@ -183,20 +182,20 @@ def test_web_push_reaches_the_device_encrypted_and_signed_with_our_vapid_key(
     assert f"k={push.vapid_public_key(settings.VAPID_PRIVATE_KEY)}" in headers["authorization"]
     # Only the browser's private key opens the payload.
     payload = json.loads(http_ece.decrypt(message["body"], private_key=key, auth_secret=auth))
-    assert payload["title"] == "jo replied"
+    assert payload["title"] == NEUTRAL  # lock screens are shared: never the in-app title
     assert payload["url"].endswith("/notifications/")
     assert "body" not in payload
 
 
 def test_a_subscription_the_push_service_says_is_gone_is_forgotten(people, push_service, deliver):
     browser_subscription(people.river, push_service.url + "/push/gone")
-    deliver(people.river, "reply", "jo replied")
+    deliver(people.river, "test.notifications.reply", **reply_from(people.jo))
     assert not PushSubscription.objects.filter(user=people.river).exists()
 
 
 def test_a_push_service_that_redirects_is_not_followed(people, push_service, deliver):
     browser_subscription(people.river, push_service.url + "/push/redirect")
-    deliver(people.river, "reply", "jo replied")
+    deliver(people.river, "test.notifications.reply", **reply_from(people.jo))
     assert [m["path"] for m in push_service.received] == ["/push/redirect"]  # nothing more
     assert not PushSubscription.objects.filter(user=people.river).exists()
 
@@ -249,7 +248,7 @@ def test_signing_out_stops_notifications_to_that_device(people, signed_in):
 def test_notifications_only_link_to_this_site(people):
     for url in ["https://evil.example/", "//evil.example/", "@evil.example/x", "/\\evil.example"]:
         with pytest.raises(ValueError):
-            notify(people.river, "reply", "x", url=url)
+            notify(people.river, "test.notifications.note", url=url)
 
 
 def test_a_browser_subscribes_through_the_site(people, signed_in):

@@ -5,9 +5,9 @@ import sys
 from lantern.conftest import REPO
 
 
-def run(stdin: bytes):
+def run(stdin: bytes, *options: str):
     result = subprocess.run(
-        [sys.executable, "manage.py", "assess_risk"],
+        [sys.executable, "manage.py", "assess_risk", *options],
         cwd=REPO,
         input=stdin,
         capture_output=True,
@@ -54,3 +54,21 @@ def test_bad_lines_get_an_error_line_and_the_rest_continue():
     assert out[4]["error"] == "expected a JSON object"
     assert out[5] == {"id": 3, "level": "none", "reasons": []}
     assert len(out) == 6
+
+
+def test_the_context_is_one_of_the_safety_nets_contexts():
+    out = run(b'{"id": 1, "text": "i want to die tonight"}\n', "--context", "chat")
+    assert out == [
+        {"id": 1, "level": "urgent", "reasons": ["suicidal thoughts or intent: “want to die”"]}
+    ]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "assess_risk", "--context", "meeting-report"],
+        cwd=REPO,
+        input=b'{"id": 1, "text": "hello"}\n',
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    error = result.stderr.decode()
+    assert "Unknown context 'meeting-report'" in error and "meeting_correction" in error
+    assert result.stdout == b""  # nothing assessed under a context that does not exist

@@ -9,6 +9,7 @@ import time_machine
 from lantern.conftest import run_tasks
 from lantern.core.models import Notification
 from lantern.safety import services
+from lantern.safety.contexts import Context
 from lantern.safety.models import Alert, ReachOut, SafetySettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,7 +71,7 @@ def test_a_claimed_reach_out_does_not_escalate(roster):
     with at(0):
         reach_out = services.start_reach_out(people.river)
     with at(2):
-        services.claim_reach_out(reach_out, people.jo)
+        services.claim_reach_out(people.jo, reach_out)
         run_tasks()
     with at(6):
         run_tasks()
@@ -107,11 +108,13 @@ def test_an_unacknowledged_alert_escalates_and_an_acknowledged_one_does_not(peop
     with at(-60):
         services.start_shift(people.morgan, "moderator", 8)
     with at(0):
-        outcome = services.check_text(people.river, "im going to kill myself tonight", "post")
-        other = services.check_text(people.sam, "goodbye everyone, this is my last post", "post")
+        outcome = services.check_text(people.river, "im going to kill myself tonight", Context.POST)
+        other = services.check_text(
+            people.sam, "goodbye everyone, this is my last post", Context.POST
+        )
     assert told(people.morgan, "safety.alert")
     with at(1):
-        services.acknowledge_alert(other.alert, people.morgan)
+        services.acknowledge_alert(people.morgan, other.alert)
     with at(5, 1):
         run_tasks()
     first = Alert.objects.get(pk=outcome.alert.pk)

@@ -1,8 +1,15 @@
 """“I need someone now”, through the pages, as river, her circle (sam) and jo on duty see it."""
 
-import pytest
+import re
 
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from lantern.accounts.models import User
+from lantern.core.errors import NotFound, RateLimited, Refused
 from lantern.core.models import AuditEvent, Notification
+from lantern.core.ratelimits import parse
 from lantern.safety import services
 from lantern.safety.models import ReachOut
 
@@ -41,7 +48,7 @@ def test_a_member_reaches_out_and_the_first_to_answer_claims_it(setup, signed_in
 def test_the_member_and_the_one_who_claimed_talk_and_nobody_else_can_post(setup, signed_in):
     people = setup
     reach_out = services.start_reach_out(people.river)
-    services.claim_reach_out(reach_out, people.sam)
+    services.claim_reach_out(people.sam, reach_out)
     river, sam, jo = signed_in(people.river), signed_in(people.sam), signed_in(people.jo)
     url = f"/safety/reach-outs/{reach_out.pk}/"
     river.post(url + "message/", {"text": "thank you for picking up"})
@@ -122,3 +129,185 @@ def test_only_people_with_a_responder_role_go_on_duty(people, signed_in):
     assert services.on_duty("supporter") == [people.jo]
     jo.post("/safety/duty/end/")
     assert services.on_duty("supporter") == []
+
+
+# --- The service contract: the acting person first, access checked by the service -------------
+
+
+def test_only_those_asked_may_claim_and_the_member_never_claims_her_own(setup):
+    people = setup
+    reach_out = services.start_reach_out(people.river, "please")
+    with pytest.raises(NotFound):
+        services.claim_reach_out(people.morgan, reach_out)  # never asked, not a specialist
+    with pytest.raises(NotFound):
+        services.claim_reach_out(people.river, reach_out)
+    assert services.claim_reach_out(people.jo, reach_out).claimed_by == people.jo
+    assert services.claim_reach_out(people.jo, reach_out).claimed_by == people.jo  # again: fine
+    with pytest.raises(Refused, match=re.escape("Someone is already with them.")):
+        services.claim_reach_out(people.sam, reach_out)
+
+
+def test_only_the_member_and_the_one_with_her_write_and_only_they_or_staff_close(setup):
+    people = setup
+    reach_out = services.claim_reach_out(people.sam, services.start_reach_out(people.river))
+    for outsider in (people.jo, people.casey, people.alex):
+        with pytest.raises(NotFound):
+            services.post_reach_out_message(outsider, reach_out, "hello")
+    with pytest.raises(Refused, match=re.escape("Write a message of up to 4,000 characters.")):
+        services.post_reach_out_message(people.river, reach_out, "x" * 4001)
+    services.post_reach_out_message(people.river, reach_out, "thanks for coming")
+    with pytest.raises(NotFound):
+        services.close_reach_out(people.jo, reach_out)
+    closed = services.close_reach_out(people.casey, reach_out)  # a specialist may
+    assert closed.status == ReachOut.Status.CLOSED
+    assert services.close_reach_out(people.river, reach_out).status == ReachOut.Status.CLOSED
+    with pytest.raises(Refused, match=re.escape("This conversation has ended.")):
+        services.post_reach_out_message(people.river, closed, "one more")
+    assert [m.text for m in reach_out.messages.all()] == ["thanks for coming"]
+
+
+def test_an_urgent_message_from_the_member_marks_the_reach_out_urgent(setup):
+    people = setup
+    reach_out = services.start_reach_out(people.river, "rough day")
+    ReachOut.objects.filter(pk=reach_out.pk).update(level="elevated")
+    reach_out = services.claim_reach_out(people.sam, reach_out)
+    services.post_reach_out_message(people.sam, reach_out, "i want to kill myself is a phrase")
+    reach_out.refresh_from_db()
+    assert reach_out.level == "elevated"  # only the member's own words count
+    services.post_reach_out_message(people.river, reach_out, "i want to kill myself tonight")
+    reach_out.refresh_from_db()
+    assert reach_out.level == "urgent"
+
+
+def test_reading_someone_elses_reach_out_is_audited_and_the_member_reading_hers_is_not(setup):
+    people = setup
+    reach_out = services.start_reach_out(people.river, "private words")
+    services.read_reach_out(people.river, reach_out)
+    assert not AuditEvent.objects.filter(action="reach_out.view").exists()
+    services.read_reach_out(people.jo, reach_out)  # asked, as the supporter on duty
+    event = AuditEvent.objects.get(action="reach_out.view")
+    assert (event.actor, event.subject) == (people.jo, people.river)
+    with pytest.raises(NotFound):
+        services.read_reach_out(people.morgan, reach_out)
+
+
+def test_the_people_asked_are_told_with_a_link_and_who_needs_them(setup):
+    people = setup
+    reach_out = services.start_reach_out(people.river, "words only for the people asked")
+    n = Notification.objects.get(recipient=people.jo, kind="safety.reach_out")
+    assert n.url == reverse("safety-reach-out", kwargs={"pk": reach_out.pk})
+    assert n.actor == people.river and n.about == f"safety.reachout:{reach_out.pk}"
+    assert n.title == "river needs someone now"
+    # Mail subjects and lock screens: neither her handle nor her words.
+    assert n.neutral_title == "Urgent: someone may need help now"
+    assert "words only" not in n.title + n.body_text
+    reach_out = services.claim_reach_out(people.jo, reach_out)
+    told = Notification.objects.get(recipient=people.river, kind="safety.reach_out_claimed")
+    assert told.title == "jo is here for you" and "jo" not in told.neutral_title
+    services.post_reach_out_message(people.jo, reach_out, "I'm here")
+    message = Notification.objects.get(recipient=people.river, kind="safety.reach_out_message")
+    assert message.title == "New message from jo" and "jo" not in message.neutral_title
+    assert "I'm here" not in message.title + message.neutral_title + message.body_text
+
+
+# --- The rate limit: a person in crisis is never left with nothing -----------------------------
+
+LIMIT, _WINDOW = parse(settings.LANTERN_RATE_LIMITS["reach_out"])
+
+
+def use_up_the_reach_outs(member):
+    for _ in range(LIMIT):
+        services.close_reach_out(member, services.start_reach_out(member, "again"))
+
+
+def test_too_many_reach_outs_in_an_hour_are_refused_with_the_crisis_lines_on_the_page(
+    setup, signed_in
+):
+    people = setup
+    use_up_the_reach_outs(people.river)
+    with pytest.raises(RateLimited):
+        services.start_reach_out(people.river, "and again")
+    river = signed_in(people.river)
+    response = river.post(reverse("safety-reach-out-start"), {"message": "please"})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert 'role="alert"' in page
+    assert "That is a lot in a short time. Please wait a few minutes and try again." in page
+    assert "the crisis lines below answer day and night" in page
+    assert 'href="tel:988"' in page and 'href="sms:988"' in page and 'href="tel:911"' in page
+    assert ReachOut.objects.filter(member=people.river).count() == LIMIT  # nothing new
+    # sam is not river: his first reach-out goes through.
+    assert signed_in(people.sam).post(reverse("safety-reach-out-start")).status_code == 302
+
+
+def test_a_refused_reach_out_still_shows_the_one_she_has_going(setup, signed_in):
+    people = setup
+    use_up_the_reach_outs(people.river)
+    ReachOut.objects.filter(member=people.river).update(status=ReachOut.Status.CLOSED)
+    going = ReachOut.objects.filter(member=people.river).first()
+    ReachOut.objects.filter(pk=going.pk).update(
+        status=ReachOut.Status.CLAIMED, claimed_by=people.sam
+    )
+    page = signed_in(people.river).post(reverse("safety-reach-out-start"), {"message": "x"})
+    assert page.status_code == 429
+    html = page.content.decode()
+    assert reverse("safety-reach-out", kwargs={"pk": going.pk}) in html
+    assert "Go to your open request" in html and 'href="tel:988"' in html
+
+
+def test_asking_again_while_a_request_waits_uses_none_of_the_limit(setup, signed_in):
+    people = setup
+    river = signed_in(people.river)
+    for _ in range(LIMIT + 3):
+        assert river.post(reverse("safety-reach-out-start")).status_code == 302
+    assert ReachOut.objects.filter(member=people.river).count() == 1
+
+
+# --- The list of people who need someone ------------------------------------------------------
+
+
+def test_the_list_shows_whom_each_responder_was_asked_to_answer(setup, signed_in):
+    people = setup
+    services.start_reach_out(people.river)
+    services.start_reach_out(people.sam)  # his circle is empty: jo on duty is asked
+    services.end_shift(people.jo)
+    services.start_reach_out(people.morgan)  # nobody on duty: the specialists are asked
+    jo_page = signed_in(people.jo).get(reverse("safety-reach-outs")).content.decode()
+    assert ">river</a>" in jo_page and ">sam</a>" in jo_page and ">morgan</a>" not in jo_page
+    casey_page = signed_in(people.casey).get(reverse("safety-reach-outs")).content.decode()
+    assert ">river</a>" in casey_page and ">morgan</a>" in casey_page
+    assert signed_in(people.river).get(reverse("safety-reach-outs")).status_code == 404
+
+
+def test_the_list_asks_the_same_few_queries_however_many_are_waiting(
+    setup, signed_in, django_assert_max_num_queries
+):
+    people = setup
+    for n in range(30):
+        member = User.objects.create_user(f"member{n}", "pw-long-enough-1")
+        reach_out = services.start_reach_out(member)
+        if n % 2:
+            services.claim_reach_out(people.jo, reach_out)
+    for person in (people.jo, people.casey):
+        client = signed_in(person)
+        client.get(reverse("safety-reach-outs"))
+        with django_assert_max_num_queries(10):
+            page = client.get(reverse("safety-reach-outs")).content.decode()
+        assert len(re.findall(r'href="/safety/reach-outs/\d+/"', page)) == 30
+        assert page.count("(jo)") == 15  # who claimed each, without a query apiece
+
+
+def test_a_reach_out_page_asks_the_same_few_queries_however_long_the_talk(
+    setup, signed_in, django_assert_max_num_queries
+):
+    people = setup
+    reach_out = services.claim_reach_out(people.sam, services.start_reach_out(people.river))
+    for n in range(20):
+        author = people.river if n % 2 else people.sam
+        services.post_reach_out_message(author, reach_out, f"message {n}")
+    river = signed_in(people.river)
+    url = reverse("safety-reach-out", kwargs={"pk": reach_out.pk})
+    river.get(url)
+    with django_assert_max_num_queries(14):
+        page = river.get(url).content.decode()
+    assert "message 19" in page and page.count("<strong>sam</strong>") == 10

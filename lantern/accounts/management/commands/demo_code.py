@@ -8,7 +8,7 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .demo import DEMO_PEOPLE
+from lantern.accounts.demo import DEMO_PEOPLE
 
 
 class Command(BaseCommand):

@@ -5,8 +5,9 @@ that cannot be read gets {"id": ..., "error": ...} (id null when unknown) and th
 import json
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from lantern.safety.contexts import Context
 from lantern.safety.services import assess
 
 
@@ -14,9 +15,18 @@ class Command(BaseCommand):
     help = "Assess JSON Lines of {id, text} from standard input; write {id, level, reasons}."
 
     def add_arguments(self, parser):
-        parser.add_argument("--context", default="", help="Where the texts come from (post, chat…)")
+        parser.add_argument(
+            "--context",
+            default="",
+            help="Where the texts come from: " + ", ".join(Context.values),
+        )
 
     def handle(self, *args, context="", **options):
+        if context and context not in Context.values:
+            raise CommandError(
+                f"Unknown context {context!r}; use one of: {', '.join(Context.values)}"
+            )
+        context = Context(context) if context else None
         out = self.stdout
         stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
         for number, raw in enumerate(stdin, start=1):

@@ -1,0 +1,61 @@
+"""What core shows or runs on behalf of the apps built on it, registered by those apps.
+
+Core imports no domain app. An app that has something for the home page, or demo data for
+`manage.py demo`, registers it from its `AppConfig.ready()`:
+
+    registry.home_card("recovery", "recovery/_home_card.html", context=home_card_context, order=20)
+    registry.demo_seed("recovery", demo.seed, order=30)
+
+Export and erasure have their own registry in `accounts/personal_data.py`; notification kinds in
+`core/notification_kinds.py`. Each app's access-matrix entries are in its `tests/matrix.py`,
+found by the matrix test.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class HomeCard:
+    name: str
+    template: str
+    context: Callable[[Any], dict | None] | None
+    order: int
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    name: str
+    seed: Callable[[], None]
+    order: int
+
+
+_cards: dict[str, HomeCard] = {}
+_seeds: dict[str, DemoSeed] = {}
+
+
+def home_card(
+    name: str,
+    template: str,
+    *,
+    context: Callable[[Any], dict | None] | None = None,
+    order: int = 50,
+) -> None:
+    """A card on a signed-in person's home page. `context(request)` returns the template's
+    context, or None to leave the card out for this person; lower `order` comes first."""
+    _cards[name] = HomeCard(name, template, context, order)
+
+
+def home_cards() -> list[HomeCard]:
+    return sorted(_cards.values(), key=lambda card: (card.order, card.name))
+
+
+def demo_seed(name: str, seed: Callable[[], None], *, order: int = 50) -> None:
+    """`seed()` puts the app's demo data in place; it must be safe to run again. Seeds run in
+    `order` (accounts' demo people first), each in its own transaction."""
+    _seeds[name] = DemoSeed(name, seed, order)
+
+
+def demo_seeds() -> list[DemoSeed]:
+    return sorted(_seeds.values(), key=lambda seed: (seed.order, seed.name))

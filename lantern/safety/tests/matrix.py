@@ -1,0 +1,36 @@
+"""The safety net in the access matrix (core/tests/test_access_matrix.py): river's reach-out,
+claimed by casey, and an alert about river's post."""
+
+from lantern.core.tests.matrix import ALERT_STAFF, RESPONDERS, everyone, only, signed_in
+from lantern.safety import services
+from lantern.safety.contexts import Context
+
+MATRIX = {
+    # Safety: crisis lines for everyone; reach-outs for the member and those asked to answer
+    "safety-help": ("get", None, everyone(200)),
+    "api:safety-crisis-resources-api": ("get", None, everyone(200)),
+    "safety-reach-out-start": ("get", None, signed_in()),
+    "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),
+    "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
+    "safety-reach-out-claim": ("post", {"pk": "reach_out"}, only(302, "casey", "alex")),
+    "safety-reach-out-message": ("post", {"pk": "reach_out"}, only(302, "river", "casey")),
+    "safety-reach-out-close": ("post", {"pk": "reach_out"}, only(302, "river", "casey", "alex")),
+    "safety-circle": ("get", None, signed_in()),
+    "safety-circle-remove": ("post", {"person_id": "sam_id"}, signed_in(302)),
+    "safety-circle-preferences": ("post", None, signed_in(302)),
+    "safety-duty": ("get", None, only(200, *RESPONDERS)),
+    "safety-duty-end": ("post", None, only(302, *RESPONDERS)),
+    "safety-alerts": ("get", None, only(200, *ALERT_STAFF)),
+    "safety-alert": ("get", {"pk": "alert"}, only(200, *ALERT_STAFF)),
+    "safety-alert-ack": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-alert-note": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-alert-resolve": ("post", {"pk": "alert"}, only(302, *ALERT_STAFF)),
+    "safety-metrics": ("get", None, only(200, *ALERT_STAFF)),
+}
+
+
+def records(people) -> dict:
+    reach_out = services.start_reach_out(people.river, "please, someone")
+    services.claim_reach_out(people.casey, reach_out)
+    alert = services.check_text(people.river, "i want to kill myself tonight", Context.POST).alert
+    return {"reach_out": reach_out.pk, "alert": alert.pk, "sam_id": people.sam.pk}
