@@ -1,5 +1,5 @@
 """Groups and their memberships, for administrators. Groups are usually started and given peer
-moderators on the site's own pages (/groups/new/, a group's settings: space_views.py), which also
+moderators on the site's own pages (a new group, a group's settings: views/spaces.py), which also
 run the safety net and record each change. Posts, messages, reports and moderator actions are
 written only through the services (and read on the moderation pages)."""
 
@@ -7,7 +7,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import space_services
+from lantern.core.errors import Refused
+
+from . import services
 from .models import Membership, ModerationAction, Space, Topic
 
 
@@ -43,10 +45,10 @@ class SpaceAdminForm(forms.ModelForm):
 
     def clean_slug(self):
         try:
-            return space_services.clean_slug(
+            return services.clean_slug(
                 self.cleaned_data["slug"], "", space=self.instance if self.instance.pk else None
             )
-        except space_services.SpaceError as exc:
+        except Refused as exc:
             raise forms.ValidationError(str(exc)) from exc
 
     def clean_topics(self):

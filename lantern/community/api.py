@@ -1,18 +1,20 @@
 """/api/v1/community: spaces, threads and posts. Reading needs a session (or whatever the API's
 authentication accepts); writing with a session needs the CSRF token, as in the pages. The same
-services and the same "what may this person see" QuerySets as the pages."""
+access loaders, services and "what may this person see" rules as the pages; a service's refusal
+answers 400 (429 when it is too much, too fast) with its message (lantern/api.py)."""
 
 from datetime import datetime
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
+from lantern.core.results import Saved
+
 from . import access, services
-from .models import Post, Space, Thread, opening_visible_to
+from .models import Post, opening_visible_to
 from .search import search as run_search
 
 router = Router(tags=["community"])
@@ -55,7 +57,9 @@ class PostOut(Schema):
 class SavedOut(Schema):
     post: PostOut
     held: bool = Field(description="held for a moderator's review before others see it")
-    show_resources: bool = Field(description="show the author crisis lines now")
+    show_crisis_resources: bool = Field(
+        description="show the author the crisis lines now (/api/v1/safety/crisis-resources)"
+    )
 
 
 class ThreadIn(Schema):
@@ -78,13 +82,12 @@ class SearchOut(Schema):
     snippet: str = Field(description="HTML: escaped text with <mark> around the matches")
 
 
-def _post_out(post: Post, user, moderates: bool) -> dict:
-    visible = not post.anonymous or post.author_id == user.pk or moderates
+def _post_out(post: Post, user) -> dict:
     deleted = post.status == Post.Status.DELETED
     return {
         "id": post.pk,
         "thread": post.thread_id,
-        "author": post.author.handle if post.author and visible else None,
+        "author": access.shown_author(user, post),
         "anonymous": post.anonymous,
         "content_warning": post.content_warning,
         "newcomer": post.newcomer,
@@ -93,21 +96,6 @@ def _post_out(post: Post, user, moderates: bool) -> dict:
         "created_at": post.created_at,
         "edited_at": post.edited_at,
     }
-
-
-def _readable_space(request, slug: str) -> Space:
-    space = get_object_or_404(Space.objects.listed_for(request.auth), slug=slug)
-    if not access.can_read_space(request.auth, space):
-        raise Http404
-    return space
-
-
-def _thread(request, pk: int) -> Thread:
-    thread = get_object_or_404(Thread.objects.select_related("space"), pk=pk)
-    opening = thread.posts.filter(opening=True).first()
-    if opening is None or not access.can_see_post(request.auth, opening):
-        raise Http404
-    return thread
 
 
 @router.get("/spaces", response=list[SpaceOut], url_name="community-api-spaces")
@@ -133,23 +121,23 @@ def list_spaces(request):
 @paginate(PageNumberPagination, page_size=30)
 def list_threads(request, slug: str):
     """A group's threads, most recently active first (members of the group only)."""
-    space = _readable_space(request, slug)
+    space = access.get_readable_space_for(request.auth, slug)
     return [
         {**t, "space": slug}
-        for t in space.threads.filter(opening_visible_to(request.user))
+        for t in space.threads.filter(opening_visible_to(request.auth))
         .order_by("-last_post_at")
         .values("id", "title", "created_at", "last_post_at", "reply_count", "locked")
     ]
 
 
-def _created(saved, person) -> Status:
+def _created(saved: Saved, person) -> Status:
     """201 with the new post, and whether it was held or the author should see crisis lines."""
     return Status(
         201,
         {
-            "post": _post_out(saved.obj, person, False),
+            "post": _post_out(saved.obj, person),
             "held": saved.held,
-            "show_resources": saved.show_resources,
+            "show_crisis_resources": saved.show_crisis_resources,
         },
     )
 
@@ -159,18 +147,15 @@ def _created(saved, person) -> Status:
 )
 def start_thread(request, slug: str, data: ThreadIn):
     """Start a thread. Every post goes through the safety net: it may be held for review."""
-    space = _readable_space(request, slug)
-    try:
-        saved = services.start_thread(
-            request.auth,
-            space,
-            data.title,
-            data.body,
-            anonymous=data.anonymous,
-            content_warning=data.content_warning,
-        )
-    except services.CommunityError as exc:
-        raise HttpError(400, str(exc)) from None
+    space = access.get_readable_space_for(request.auth, slug)
+    saved = services.start_thread(
+        request.auth,
+        space,
+        data.title,
+        data.body,
+        anonymous=data.anonymous,
+        content_warning=data.content_warning,
+    )
     return _created(saved, request.auth)
 
 
@@ -178,31 +163,21 @@ def start_thread(request, slug: str, data: ThreadIn):
 @paginate(PageNumberPagination, page_size=25)
 def list_posts(request, pk: int):
     """A thread's posts, oldest first, as the person may see them."""
-    thread = _thread(request, pk)
-    moderates = access.can_moderate_space(request.auth, thread.space)
-    posts = (
-        Post.objects.visible_to(request.auth)
-        .filter(thread=thread)
-        .select_related("author")
-        .order_by("created_at")
-    )
-    return [_post_out(p, request.auth, moderates) for p in posts]
+    thread = access.get_thread_for(request.auth, pk)
+    return [_post_out(p, request.auth) for p in services.posts_in(request.auth, thread)]
 
 
 @router.post("/threads/{pk}/posts", response={201: SavedOut}, url_name="community-api-reply")
 def reply(request, pk: int, data: PostIn):
     """Reply to a thread."""
-    thread = _thread(request, pk)
-    try:
-        saved = services.reply(
-            request.auth,
-            thread,
-            data.body,
-            anonymous=data.anonymous,
-            content_warning=data.content_warning,
-        )
-    except services.CommunityError as exc:
-        raise HttpError(400, str(exc)) from None
+    thread = access.get_thread_for(request.auth, pk)
+    saved = services.reply(
+        request.auth,
+        thread,
+        data.body,
+        anonymous=data.anonymous,
+        content_warning=data.content_warning,
+    )
     return _created(saved, request.auth)
 
 
@@ -210,12 +185,13 @@ def reply(request, pk: int, data: PostIn):
 def search(request, q: str, page: int = 1):
     """Published posts the person may read that contain every word; 20 a page."""
     if len(q) > 200:
-        raise HttpError(400, "The search is too long: at most 200 characters.")
+        raise HttpError(400, _("The search is too long: at most 200 characters."))
     page = max(1, min(page, 50))
     found, _more = run_search(request.auth, q, limit=20, offset=(page - 1) * 20)
+    access.preload_memberships(request.auth, [p.space_id for p in found])
     return [
         {
-            "post": _post_out(p, request.auth, access.can_moderate_space(request.auth, p.space)),
+            "post": _post_out(p, request.auth),
             "thread_title": p.thread.title,
             "space": p.space.slug,
             "snippet": str(p.snippet),

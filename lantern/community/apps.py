@@ -1,4 +1,88 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# What each community notification says (core/notification_kinds.py). `title` is shown in-app
+# and may quote what the reader can read there (a thread's title, a group's name); `neutral`
+# goes in email subjects and push titles, which others may see: never a member's words, nor the
+# name of a group (belonging to some groups is itself private).
+NEW_REPLY = _("You have a new reply on Lantern")
+NEW_MENTION = _("Someone mentioned you on Lantern")
+NEW_SUPPORT = _("Someone sent support for your post on Lantern")
+GROUPS_NEWS = _("There is news from your groups on Lantern")
+MODERATION_WORK = _("Something is waiting for the moderators on Lantern")
+KINDS = {
+    "community.reply": {
+        "title": _("%(actor)s replied to “%(thread)s”"),
+        "neutral": NEW_REPLY,
+    },
+    "community.reply_anonymous": {
+        "title": _("Someone replied to “%(thread)s”"),
+        "neutral": NEW_REPLY,
+    },
+    "community.mention": {
+        "title": _("%(actor)s mentioned you in “%(thread)s”"),
+        "neutral": NEW_MENTION,
+    },
+    "community.mention_anonymous": {
+        "title": _("Someone mentioned you in “%(thread)s”"),
+        "neutral": NEW_MENTION,
+    },
+    "community.reaction.relate": {
+        "title": _("%(actor)s: “I relate” on your post in %(space)s"),
+        "neutral": NEW_SUPPORT,
+    },
+    "community.reaction.strength": {
+        "title": _("%(actor)s: “Sending strength” on your post in %(space)s"),
+        "neutral": NEW_SUPPORT,
+    },
+    "community.reaction.thanks": {
+        "title": _("%(actor)s: “Thank you” on your post in %(space)s"),
+        "neutral": NEW_SUPPORT,
+    },
+    "community.message": {
+        "title": _("New message from %(actor)s"),
+        "neutral": _("You have a new private message on Lantern"),
+    },
+    "community.join_request": {
+        "title": _("%(actor)s asked to join %(space)s"),
+        "neutral": _("Someone asked to join a group you moderate on Lantern"),
+    },
+    "community.admitted": {
+        "title": _("You are now a member of %(space)s"),
+        "neutral": GROUPS_NEWS,
+    },
+    "community.invited": {
+        "title": _("You are invited to join %(space)s"),
+        "neutral": _("You have an invitation to a group on Lantern"),
+    },
+    "community.moderator": {
+        "title": _("You are now a peer moderator of %(space)s"),
+        "neutral": GROUPS_NEWS,
+        "body": _(
+            "You can let people in, review held and reported posts, and edit the guidelines."
+        ),
+    },
+    "community.moderator_ended": {
+        "title": _("You are no longer a peer moderator of %(space)s"),
+        "neutral": GROUPS_NEWS,
+    },
+    "community.held": {
+        "title": _("A post in %(space)s is waiting for review"),
+        "neutral": MODERATION_WORK,
+    },
+    "community.report": {
+        "title": _("Something was reported to the moderators"),
+        "neutral": MODERATION_WORK,
+    },
+    "community.warning": {
+        "title": _("A moderator has a message for you"),
+        "neutral": _("A moderator has a message for you on Lantern"),
+    },
+    "community.muted": {
+        "title": _("You have been muted for %(days)s days"),
+        "neutral": _("A moderator has a message for you on Lantern"),
+    },
+}
 
 
 class CommunityConfig(AppConfig):
@@ -8,15 +92,18 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from lantern.accounts import personal_data
+        from lantern.core import audit, notification_kinds, registry
 
-        from . import services
+        from . import demo, services
 
-        # Posts keep their words as "a former member" (author set to null), messages' sender
-        # likewise, and a conversation stays with the other person (their copy, and the evidence
-        # any report needs: someone who harassed cannot delete it by leaving). Memberships,
-        # reactions, blocks and read marks go with the account. The erase step blanks copies of
-        # their words in safety alerts and the notes of reports they filed, and deletes
-        # conversations nobody is left to read.
+        for kind, words in KINDS.items():
+            notification_kinds.register(kind, **words)
+        # Export and erasure: see services/personal.py for what stays and what goes.
         personal_data.register(
             "community", export=services.export_community, erase=services.erase_community
         )
+        # After meetings (10), safety (20) and recovery (30): the groups' threads are written
+        # by the demo people through the real services.
+        registry.demo_seed("community", demo.seed, order=40)
+        # A site moderator reading a reported conversation appears in both people's "Who looked".
+        audit.register_read("community.read_conversation", _("a reported private conversation"))

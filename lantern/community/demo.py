@@ -1,4 +1,5 @@
-"""Demo data for `manage.py demo` (make run): realistic, and safe to run again.
+"""Demo data for `manage.py demo` (make run; registered in apps.py): realistic, and safe to run
+again.
 
 A set of groups like a recovery community organisation would run, with threads written through
 the real services (so the safety net, newcomer marks and notifications behave as in use). A group
@@ -9,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from lantern.accounts.models import User
+from lantern.core.access import forget
 
 from . import services
 from .models import Membership, Post, Space, Thread
@@ -269,7 +271,7 @@ def seed() -> None:
 
 def _join(person: User, space: Space) -> None:
     Membership.objects.get_or_create(space=space, person=person)
-    person.__dict__.pop("_community_memberships", None)
+    forget(person)
 
 
 def _seed_thread(space, people, author, title, body, hours, replies, options) -> None:

@@ -6,10 +6,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lantern.core.access import ADMIN, MODERATOR, has_role
+from lantern.core.access import has_role
+from lantern.core.roles import SITE_MODERATOR_ROLES
 
 USER = settings.AUTH_USER_MODEL
 NEWCOMER_DAYS = 30  # private messages are limited for this long after joining
@@ -34,7 +36,7 @@ class Topic(models.TextChoices):
 
 
 def is_site_moderator(user) -> bool:
-    return has_role(user, MODERATOR, ADMIN)
+    return has_role(user, *SITE_MODERATOR_ROLES)
 
 
 class SpaceQuerySet(models.QuerySet):
@@ -97,7 +99,7 @@ class Space(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/groups/{self.slug}/"
+        return reverse("community-space", args=[self.slug])
 
     def topic_labels(self) -> list[str]:
         if not self.topics:
@@ -151,7 +153,7 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return f"/groups/{self.space.slug}/t/{self.pk}/"
+        return reverse("community-thread", args=[self.space.slug, self.pk])
 
 
 class PostQuerySet(models.QuerySet):
@@ -225,7 +227,8 @@ class Post(models.Model):
         return f"post {self.pk}"
 
     def get_absolute_url(self):
-        return f"/groups/{self.space.slug}/t/{self.thread_id}/#post-{self.pk}"
+        thread = reverse("community-thread", args=[self.space.slug, self.thread_id])
+        return f"{thread}#post-{self.pk}"
 
     @property
     def editable_until(self):
@@ -279,12 +282,19 @@ class ConversationQuerySet(models.QuerySet):
 
 
 class Conversation(models.Model):
-    """Private messages between two people (first has the lower id)."""
+    """Private messages between two people (first has the lower id): the one conversation
+    mechanism of Lantern (see services/conversations.py).
+
+    `about` is empty for a direct conversation between two members. Another app that opens a
+    conversation about one of its records (a live room, a specialist's engagement, a mentorship)
+    names that record here ("app.model:pk", `core.models.reference`): the same two people then
+    have one conversation per record, apart from their direct one."""
 
     # A person who erases their account leaves the conversation (shown as "a former member"):
     # the other person's copy, and any report about it, stay.
     first = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     second = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    about = models.CharField(max_length=128, blank=True, default="", db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
     first_read_at = models.DateTimeField(null=True, blank=True)
@@ -294,14 +304,24 @@ class Conversation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["first", "second"], name="one_conversation_per_pair")
+            models.UniqueConstraint(
+                fields=["first", "second", "about"], name="one_conversation_per_pair_and_record"
+            )
         ]
 
     def __str__(self):
         return f"conversation {self.pk}"
 
     def get_absolute_url(self):
-        return f"/messages/{self.pk}/"
+        return reverse("community-conversation", args=[self.pk])
+
+    @property
+    def is_direct(self) -> bool:
+        return not self.about
+
+    def members(self) -> list:
+        """The people still in it (someone who erased their account is gone)."""
+        return [person for person in (self.first, self.second) if person is not None]
 
     def other(self, user):
         return self.second if user.pk == self.first_id else self.first
@@ -330,17 +350,6 @@ class Message(models.Model):
 
     def __str__(self):
         return f"message {self.pk}"
-
-    def readable_by(self, user) -> bool:
-        """Sent messages are read by both participants; a held one by its sender only."""
-        if not (
-            user.is_authenticated
-            and user.pk in (self.conversation.first_id, self.conversation.second_id)
-        ):
-            return False
-        return self.status == Message.Status.SENT or (
-            self.status == Message.Status.HELD and self.sender_id == user.pk
-        )
 
 
 class MemberSettings(models.Model):

@@ -1,13 +1,13 @@
 """Forms for starting a group and for its settings page. They check shapes and lengths; the rules
-(free and allowed addresses, who may change what) live in space_services."""
+(free and allowed addresses, who may change what) live in services/spaces.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantern.safety.models import SafetySettings
 
-from . import space_services
 from .models import Space, Topic
+from .services import spaces as space_services
 
 HOLD_CHOICES = {"": None, "hold": True, "publish": False}
 
@@ -77,7 +77,7 @@ class SpaceForm(forms.Form):
         ]
 
     def space_data(self) -> dict:
-        """The cleaned fields as keyword arguments for space_services."""
+        """The cleaned fields as keyword arguments for services.create_space / update_space."""
         data = {name: value for name, value in self.cleaned_data.items() if name in self.fields}
         if "hold_urgent_posts" in data:
             data["hold_urgent_posts"] = HOLD_CHOICES[data["hold_urgent_posts"]]

@@ -4,8 +4,8 @@ import json
 
 from django.test import Client
 
-from lantern.community import moderation, services
-from lantern.community.models import Post
+from lantern.community import services
+from lantern.community.models import Membership, Post
 from lantern.conftest import sign_in
 
 API = "/api/v1/community"
@@ -73,8 +73,6 @@ def test_bad_input_gets_a_clear_error_and_stores_nothing(early, people, signed_i
 
 
 def test_api_search_only_sees_what_the_reader_may(spaces, early, people, signed_in):
-    from lantern.community.models import Membership
-
     Membership.objects.create(space=spaces["family"], person=people.sam)
     services.start_thread(people.sam, spaces["family"], "F", "lighthouse at home")
     services.start_thread(people.sam, early, "E", "lighthouse in early days")
@@ -97,7 +95,7 @@ def test_the_community_api_is_in_the_openapi_document(client):
 def test_the_thread_list_leaves_out_hidden_threads(early, people, signed_in):
     services.start_thread(people.river, early, "Ordinary day", "Coffee and a meeting.")
     hidden = services.start_thread(people.sam, early, "Hidden title", "Selling, DM me").obj
-    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    services.hide_post(people.jo, hidden, "selling")
     titles = [
         t["title"]
         for t in signed_in(people.river).get(f"{API}/spaces/early-days/threads").json()["items"]

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from lantern.community import moderation, services
+from lantern.community import services
 from lantern.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     people.sam.save()
     saved = services.start_thread(people.river, early, "Evenings", "The evenings are long.")
     rude = services.reply(people.sam, saved.obj.thread, "Stop whining about evenings.").obj
-    services.send_message(people.jo, people.river, "Hi river, welcome. How are the evenings?")
+    services.message_person(people.jo, people.river, "Hi river, welcome. How are the evenings?")
 
     phone.sign_in("river")
     phone.visit("/groups/")
@@ -68,4 +68,4 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     phone.visit("/groups/moderation/log/")
     assert phone.get_by_text("insult to a newcomer").is_visible()
     assert_accessible(phone)
-    assert moderation.moderation_log(people.jo)[0].kind == "hide"
+    assert services.moderation_log(people.jo)[0].kind == "hide"

@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from lantern.accounts import services as accounts
 from lantern.community import services
 from lantern.community.models import Message, Thread
+from lantern.core.errors import Refused
 from lantern.core.models import Notification
 
 
@@ -23,11 +25,11 @@ def test_a_newcomer_opens_their_messages_to_any_member(people, seasoned_sam, sig
     river = signed_in(people.river)
     page = river.get("/messages/settings/").content.decode()
     assert "You joined less than 30 days ago" in page
-    with pytest.raises(services.CommunityError, match="This person is new"):
-        services.send_message(seasoned_sam, people.river, "Welcome! How is it going?")
+    with pytest.raises(Refused, match="This person is new"):
+        services.message_person(seasoned_sam, people.river, "Welcome! How is it going?")
     response = river.post("/messages/settings/", {"messages_from": "anyone"})
     assert response.status_code == 302
-    services.send_message(seasoned_sam, people.river, "Welcome! How is it going?")
+    services.message_person(seasoned_sam, people.river, "Welcome! How is it going?")
     reply = river.post("/messages/new/", {"to": "sam", "body": "Good, thanks for asking"})
     assert reply.status_code == 302
     assert Message.objects.count() == 2
@@ -48,12 +50,12 @@ def test_anyone_can_keep_messages_to_helpers_only(people, seasoned_sam, signed_i
     people.river.date_joined = timezone.now() - timedelta(days=400)
     people.river.save()
     signed_in(people.river).post("/messages/settings/", {"messages_from": "helpers"})
-    with pytest.raises(services.CommunityError, match="accepts private messages only from"):
-        services.send_message(seasoned_sam, people.river, "hey")
+    with pytest.raises(Refused, match="accepts private messages only from"):
+        services.message_person(seasoned_sam, people.river, "hey")
     # ...and they cannot start what the other side could not answer.
-    with pytest.raises(services.CommunityError, match="You chose to exchange"):
-        services.send_message(people.river, seasoned_sam, "hey")
-    services.send_message(people.jo, people.river, "Checking in, how are you?")  # a supporter
+    with pytest.raises(Refused, match="You chose to exchange"):
+        services.message_person(people.river, seasoned_sam, "hey")
+    services.message_person(people.jo, people.river, "Checking in, how are you?")  # a supporter
     assert Message.objects.count() == 1
 
 
@@ -77,7 +79,9 @@ def test_reaction_and_mention_notifications_can_be_turned_off(early, people, sig
         "/messages/settings/", {"messages_from": "", "notify_reactions": "on"}
     )
     services.toggle_reaction(people.sam, post, "relate")
-    assert Notification.objects.filter(recipient=people.river, kind="community.reaction").exists()
+    assert Notification.objects.filter(
+        recipient=people.river, kind="community.reaction.relate"
+    ).exists()
 
 
 def test_mentions_are_on_by_default(early, people):
@@ -87,8 +91,6 @@ def test_mentions_are_on_by_default(early, people):
 
 
 def test_replying_to_a_former_members_thread_works(early, people):
-    from lantern.accounts import services as accounts
-
     opening = services.start_thread(people.sam, early, "Hello", "Hi all").obj
     accounts.erase_account(people.sam)
     thread = Thread.objects.get(pk=opening.thread_id)

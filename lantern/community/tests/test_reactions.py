@@ -9,9 +9,8 @@ def test_reacting_tells_the_author_who_sees_who_reacted(early, people, signed_in
     post = services.start_thread(people.river, early, "Day 30", "30 days today.").obj
     sam = signed_in(people.sam)
     assert sam.post(f"/groups/posts/{post.pk}/react/", {"kind": "strength"}).status_code == 302
-    assert Notification.objects.filter(
-        recipient=people.river, kind="community.reaction", title__contains="Sending strength"
-    ).exists()
+    told = Notification.objects.get(recipient=people.river, kind="community.reaction.strength")
+    assert "Sending strength" in told.title
     river_page = signed_in(people.river).get(post.thread.get_absolute_url()).content.decode()
     assert "Who reacted" in river_page and "sam: Sending strength" in river_page
     # Other members see the count, not the names.

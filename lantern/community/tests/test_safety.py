@@ -1,6 +1,6 @@
 """Every post and message goes through the safety net."""
 
-from lantern.community import moderation, services
+from lantern.community import services
 from lantern.community.models import Message, Post, Report
 from lantern.core.models import Notification
 from lantern.safety.models import Alert, SafetySettings
@@ -38,7 +38,7 @@ def test_a_group_can_choose_to_publish_urgent_posts(early, people, signed_in):
     early.hold_urgent_posts = False
     early.save()
     saved = services.start_thread(people.river, early, "tonight", URGENT)
-    assert saved.obj.status == Post.Status.PUBLISHED and saved.show_resources
+    assert saved.obj.status == Post.Status.PUBLISHED and saved.show_crisis_resources
     assert Alert.objects.count() == 1
     assert (
         URGENT[:20]
@@ -62,11 +62,11 @@ def test_an_ordinary_post_raises_nothing(early, people):
 
 
 def test_an_urgent_message_raises_an_alert_and_waits(people):
-    saved = services.send_message(people.river, people.jo, URGENT)
+    saved = services.message_person(people.river, people.jo, URGENT)
     assert Alert.objects.get().context == "message"
-    assert saved.obj.status == Message.Status.HELD and saved.show_resources
+    assert saved.obj.status == Message.Status.HELD and saved.show_crisis_resources
     assert list(services.messages_for(people.jo, saved.obj.conversation)) == []
-    moderation.moderate_message(people.morgan, saved.obj, "approve", "spoke with river; safe")
+    services.release_message(people.morgan, saved.obj, "spoke with river; safe")
     assert list(services.messages_for(people.jo, saved.obj.conversation)) == [saved.obj]
 
 
@@ -84,7 +84,7 @@ def test_a_report_note_goes_through_the_safety_net(early, people, signed_in):
     assert alert.source == f"community.report:{report.pk}"
     assert "You don't have to carry this alone" in response.content.decode()
     # The same for a reported message; an ordinary note raises nothing.
-    message = services.send_message(people.jo, people.river, "How are you today?").obj
+    message = services.message_person(people.jo, people.river, "How are you today?").obj
     response = river.post(
         f"/messages/m/{message.pk}/report/", {"reason": "other", "note": URGENT}, follow=True
     )

@@ -1,8 +1,8 @@
 """Search: matches with highlighted snippets, and never a post the reader may not see."""
 
-from lantern.community import moderation, services
+from lantern.community import services
 from lantern.community.models import Membership
-from lantern.community.search import search
+from lantern.community.search import highlight, search, snippet
 
 
 def test_search_finds_words_and_highlights_them(early, people, signed_in):
@@ -20,7 +20,7 @@ def test_search_finds_words_and_highlights_them(early, people, signed_in):
 def test_search_never_returns_a_post_the_reader_may_not_see(spaces, early, people):
     opening = services.start_thread(people.river, early, "Open", "secretword in the open").obj
     hidden = services.reply(people.sam, opening.thread, "secretword hidden by a moderator").obj
-    moderation.moderate_post(people.morgan, hidden, "hide", "test")
+    services.hide_post(people.morgan, hidden, "test")
     held = services.reply(
         people.sam, opening.thread, "secretword I am going to kill myself tonight, pills ready"
     ).obj
@@ -54,8 +54,6 @@ def test_search_input_cannot_break_the_query_or_the_page(early, people, signed_i
 
 
 def test_a_snippet_is_the_text_around_the_match_with_accents_and_prefixes_marked():
-    from lantern.community.search import highlight, snippet
-
     long = " ".join(f"w{i}" for i in range(60)) + " Día de Cravings, " + "x " * 60
     html = highlight(snippet(long, ["dia", "craving"]))
     assert "<mark>Día</mark> de <mark>Cravings</mark>" in html
@@ -67,7 +65,7 @@ def test_a_snippet_is_the_text_around_the_match_with_accents_and_prefixes_marked
 def test_search_leaves_out_replies_in_a_hidden_thread(early, people, signed_in):
     opening = services.start_thread(people.sam, early, "Secret title", "Selling, DM me").obj
     services.reply(people.river, opening.thread, "quietword in a reply")
-    moderation.moderate_post(people.jo, opening, "hide", "selling")
+    services.hide_post(people.jo, opening, "selling")
     page = signed_in(people.river).get("/groups/search/?q=quietword").content.decode()
     assert "Secret title" not in page and "quietword" not in page.split("</form>")[-1]
     found, _more = search(people.river, "quietword")
@@ -89,7 +87,7 @@ def test_search_finds_thread_titles_and_marks_them(early, people, signed_in):
 
 def test_titles_of_threads_the_reader_may_not_see_are_not_found(spaces, early, people):
     hidden = services.start_thread(people.sam, early, "Pillsforsale cheap", "DM me").obj
-    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    services.hide_post(people.jo, hidden, "selling")
     family = spaces["family"]
     Membership.objects.create(space=family, person=people.sam)
     services.start_thread(people.sam, family, "Pillsforsale talk at home", "Private")

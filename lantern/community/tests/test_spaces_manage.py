@@ -7,8 +7,10 @@ jo, a peer moderator of "Early days", edits its description, guidelines and topi
 import pytest
 from django.urls import reverse
 
-from lantern.community import access, moderation, space_services, urls
+from lantern.community import access, services, urls
 from lantern.community.models import Membership, ModerationAction, Space
+from lantern.core.access import forget
+from lantern.core.errors import Refused
 from lantern.core.models import Notification
 from lantern.safety.models import Alert
 
@@ -26,6 +28,14 @@ NEW_GROUP = {
 
 def _settings(space) -> str:
     return reverse("community-space-settings", args=[space.slug])
+
+
+def _add_moderator(space) -> str:
+    return reverse("community-space-moderator-add", args=[space.slug])
+
+
+def _remove_moderator(space) -> str:
+    return reverse("community-space-moderator-remove", args=[space.slug])
 
 
 def test_an_admin_starts_a_group_with_topics_and_members_find_it(spaces, people, signed_in):
@@ -94,8 +104,8 @@ def test_a_taken_or_reserved_address_is_refused_and_nothing_is_stored(
 
 
 def test_a_second_group_with_the_same_name_is_refused(spaces, people):
-    with pytest.raises(space_services.SpaceError, match="already has this name") as refused:
-        space_services.create_space(
+    with pytest.raises(Refused, match="already has this name") as refused:
+        services.create_space(
             people.alex, name="early days", slug="early-days-2", description="Again"
         )
     assert refused.value.field == "name"
@@ -108,7 +118,7 @@ def test_reserved_words_cover_every_fixed_address_under_groups():
         if parts[0] == "groups" and len(parts) > 2 and parts[1] and "<" not in parts[1]:
             fixed.add(parts[1])
     assert fixed == {"new", "welcome", "search", "moderation", "posts"}
-    assert fixed <= space_services.RESERVED_SLUGS
+    assert fixed <= services.RESERVED_SLUGS
 
 
 @pytest.mark.parametrize("who", ["river", "sam", "jo", "casey"])
@@ -124,9 +134,9 @@ def test_a_member_gets_404_on_a_groups_settings(early, people, signed_in, who):
     client = signed_in(getattr(people, who))
     url = _settings(early)
     assert client.get(url).status_code == 404
-    for action in ("settings", "add-moderator", "remove-moderator"):
-        data = {"action": action, "handle": "jo", "description": "Mine now", "guidelines": "x"}
-        assert client.post(url, data).status_code == 404
+    for target in (url, _add_moderator(early), _remove_moderator(early)):
+        data = {"handle": "jo", "description": "Mine now", "guidelines": "x"}
+        assert client.post(target, data).status_code == 404
     early.refresh_from_db()
     assert early.description == "The first weeks and months."
     assert access.can_moderate_space(people.jo, early)
@@ -140,11 +150,10 @@ def test_a_peer_moderator_edits_the_guidelines_but_not_who_may_join(early, peopl
     form = jo.get(url).content.decode()
     assert 'name="guidelines"' in form and 'name="topics"' in form
     assert 'name="kind"' not in form and 'name="hold_urgent_posts"' not in form
-    assert 'name="name"' not in form and 'value="add-moderator"' not in form
+    assert 'name="name"' not in form and _add_moderator(early) not in form
     response = jo.post(
         url,
         {
-            "action": "settings",
             "description": "The first weeks and months, one day at a time.",
             "guidelines": "No advice unless asked.",
             "topics": ["newcomers"],
@@ -163,14 +172,16 @@ def test_a_peer_moderator_edits_the_guidelines_but_not_who_may_join(early, peopl
     assert early.hold_urgent_posts is None
     assert not ModerationAction.objects.exists()  # nothing about the rules changed
     # The service refuses too, whatever calls it.
-    with pytest.raises(space_services.SpaceError, match="Only site moderators") as refused:
-        space_services.update_space(people.jo, early, kind=Space.Kind.PRIVATE)
+    with pytest.raises(Refused, match="Only site moderators") as refused:
+        services.update_space(people.jo, early, kind=Space.Kind.PRIVATE)
     assert refused.value.field == "kind"
-    with pytest.raises(space_services.SpaceError):
-        space_services.update_space(people.jo, early, hold_urgent_posts=False)
+    with pytest.raises(Refused):
+        services.update_space(people.jo, early, hold_urgent_posts=False)
     assert Space.objects.get(pk=early.pk).kind == Space.Kind.OPEN
     # Naming moderators is for site moderators.
-    assert jo.post(url, {"action": "add-moderator", "handle": "sam"}).status_code == 404
+    assert jo.post(_add_moderator(early), {"handle": "sam"}).status_code == 404
+    assert jo.post(_remove_moderator(early), {"handle": "jo"}).status_code == 404
+    assert access.can_moderate_space(people.jo, early)
     assert not access.can_moderate_space(people.sam, early)
 
 
@@ -188,7 +199,6 @@ def test_an_admin_changes_who_may_join_and_it_is_recorded(early, people, signed_
     response = alex.post(
         url,
         {
-            "action": "settings",
             "name": "Early days",
             "slug": "renamed",
             "description": early.description,
@@ -212,9 +222,7 @@ def test_an_admin_changes_who_may_join_and_it_is_recorded(early, people, signed_
 
 
 def test_adding_a_moderator_by_an_unknown_handle_is_a_form_error(early, people, signed_in):
-    response = signed_in(people.alex).post(
-        _settings(early), {"action": "add-moderator", "handle": "nobody-here"}
-    )
+    response = signed_in(people.alex).post(_add_moderator(early), {"handle": "nobody-here"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Nobody on Lantern has that handle." in page
@@ -226,9 +234,9 @@ def test_a_new_peer_moderator_can_moderate_and_it_is_recorded(spaces, people, si
     women = spaces["women"]  # join on request; sam is not a member
     morgan = signed_in(people.morgan)
     url = _settings(women)
-    response = morgan.post(url, {"action": "add-moderator", "handle": "@Sam"})
+    response = morgan.post(_add_moderator(women), {"handle": "@Sam"})
     assert response.status_code == 302 and response["Location"] == url
-    people.sam.__dict__.pop("_community_memberships", None)
+    forget(people.sam)
     assert access.can_moderate_space(people.sam, women)
     membership = Membership.objects.get(space=women, person=people.sam)
     assert membership.status == Membership.Status.ACTIVE
@@ -247,12 +255,12 @@ def test_a_new_peer_moderator_can_moderate_and_it_is_recorded(spaces, people, si
     assert sam.get(url).status_code == 200
     assert 'name="kind"' not in sam.get(url).content.decode()
     # twice: refused with a message
-    again = morgan.post(url, {"action": "add-moderator", "handle": "sam"})
+    again = morgan.post(_add_moderator(women), {"handle": "sam"})
     assert "sam is already a peer moderator here." in again.content.decode()
 
-    response = morgan.post(url, {"action": "remove-moderator", "handle": "sam"})
+    response = morgan.post(_remove_moderator(women), {"handle": "sam"})
     assert response.status_code == 302
-    people.sam.__dict__.pop("_community_memberships", None)
+    forget(people.sam)
     assert not access.can_moderate_space(people.sam, women)
     assert access.is_member(people.sam, women)  # still a member
     assert ModerationAction.objects.filter(person=people.sam).count() == 2
@@ -260,14 +268,12 @@ def test_a_new_peer_moderator_can_moderate_and_it_is_recorded(spaces, people, si
 
 
 def test_banned_or_removed_people_cannot_be_named_moderators(early, people):
-    from lantern.community import moderation
-
-    moderation.sanction(people.morgan, people.sam, "remove", "spam", space=early)
-    with pytest.raises(space_services.SpaceError, match="was removed from this group"):
-        space_services.add_space_moderator(people.alex, early, "sam")
-    moderation.sanction(people.morgan, people.river, "ban", "threats")
-    with pytest.raises(space_services.SpaceError, match="is banned"):
-        space_services.add_space_moderator(people.alex, early, "river")
+    services.remove_from_space(people.morgan, people.sam, "spam", space=early)
+    with pytest.raises(Refused, match="was removed from this group"):
+        services.add_space_moderator(people.alex, early, "sam")
+    services.ban(people.morgan, people.river, "threats")
+    with pytest.raises(Refused, match="is banned"):
+        services.add_space_moderator(people.alex, early, "river")
 
 
 def test_urgent_words_in_the_guidelines_go_through_the_safety_net(early, people, signed_in):
@@ -294,10 +300,10 @@ def test_urgent_words_in_the_guidelines_go_through_the_safety_net(early, people,
 
 
 def test_ordinary_words_raise_nothing(spaces, people):
-    saved = space_services.create_space(
+    saved = services.create_space(
         people.alex, name="Grief", description="Loss, in recovery.", topics=["grief"]
     )
-    assert saved.obj.slug == "grief" and not saved.show_resources
+    assert saved.obj.slug == "grief" and not saved.show_crisis_resources
     assert not Alert.objects.exists()
 
 
@@ -328,9 +334,29 @@ def test_the_admin_shows_topics_as_checkboxes(spaces, people, signed_in):
 
 
 def test_a_peer_moderator_muted_in_the_group_cannot_rewrite_it(early, people, signed_in):
-    moderation.sanction(people.morgan, people.jo, "mute", "Cooling off", space=early, days=3)
+    services.mute(people.morgan, people.jo, "Cooling off", space=early, days=3)
     jo = signed_in(people.jo)
     assert jo.get(_settings(early)).status_code == 404
     jo.post(_settings(early), {"description": "Changed while muted", "guidelines": ""})
     early.refresh_from_db()
     assert early.description == "The first weeks and months."
+
+
+def test_each_settings_form_posts_to_its_own_address(early, people, signed_in):
+    morgan = signed_in(people.morgan)
+    services.add_space_moderator(people.alex, early, "river")
+    page = morgan.get(_settings(early)).content.decode()
+    for url in (_settings(early), _add_moderator(early), _remove_moderator(early)):
+        assert f'action="{url}"' in page
+    assert 'name="action"' not in page  # no form says what to do in a hidden field any more
+    # The old single address does one thing now: saving the settings.
+    morgan.post(_settings(early), {"action": "add-moderator", "handle": "sam"})
+    assert not access.can_moderate_space(people.sam, early)
+    for url in (_add_moderator(early), _remove_moderator(early)):
+        assert morgan.get(url).status_code == 405
+    response = morgan.post(_remove_moderator(early), {"handle": "river"})
+    assert response.status_code == 302 and response["Location"] == _settings(early)
+    forget(people.river)
+    assert not access.can_moderate_space(people.river, early)
+    page = morgan.get(_settings(early)).content.decode()
+    assert "river is no longer a peer moderator; they are still a member." in page

@@ -1,13 +1,13 @@
 """Who sees what: hidden posts, held posts, groups that need joining, private groups."""
 
-from lantern.community import moderation, services
+from lantern.community import services
 from lantern.community.models import Membership, Post
 
 
 def test_a_hidden_post_is_invisible_to_members_and_visible_to_moderators(early, people, signed_in):
     saved = services.start_thread(people.river, early, "Hello", "Opening")
     bad = services.reply(people.sam, saved.obj.thread, "Selling pills, DM me").obj
-    moderation.moderate_post(people.jo, bad, "hide", "selling")
+    services.hide_post(people.jo, bad, "selling")
     url = saved.obj.thread.get_absolute_url()
 
     for member in (people.river, people.sam):
@@ -20,7 +20,7 @@ def test_a_hidden_post_is_invisible_to_members_and_visible_to_moderators(early, 
     # Its own URLs answer 404 to members.
     assert signed_in(people.river).get(f"/groups/posts/{bad.pk}/report/").status_code == 404
 
-    moderation.moderate_post(people.morgan, bad, "restore", "seller was a misunderstanding")
+    services.restore_post(people.morgan, bad, "seller was a misunderstanding")
     assert "Selling pills" in signed_in(people.river).get(url).content.decode()
 
 
@@ -63,7 +63,7 @@ def test_a_private_group_is_unknown_to_outsiders(spaces, people, signed_in):
 
 def test_someone_removed_from_a_group_can_no_longer_read_or_post(early, people, signed_in):
     saved = services.start_thread(people.river, early, "Hello", "Opening")
-    moderation.sanction(people.jo, people.sam, "remove", "repeated harassment", space=early)
+    services.remove_from_space(people.jo, people.sam, "repeated harassment", space=early)
     sam = signed_in(people.sam)
     assert sam.get(saved.obj.thread.get_absolute_url()).status_code == 404
     assert sam.post("/groups/early-days/join/").status_code == 302
@@ -110,7 +110,7 @@ def test_held_and_hidden_threads_are_not_listed_to_members(early, people, signed
     held = services.start_thread(people.river, early, "Held title", urgent).obj
     assert held.status == Post.Status.HELD
     hidden = services.start_thread(people.sam, early, "Hidden title", "Selling, DM me").obj
-    moderation.moderate_post(people.jo, hidden, "hide", "selling")
+    services.hide_post(people.jo, hidden, "selling")
     page = signed_in(people.sam).get("/groups/early-days/").content.decode()
     assert "Ordinary day" in page
     assert "Held title" not in page and "Hidden title" not in page
