@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -22,7 +23,7 @@ def meeting_event(meeting: Meeting, now: datetime) -> Event | None:
     event.add("dtstart", first)
     event.add("duration", meeting.duration())
     event.add("rrule", {"freq": "weekly", "byday": [BYDAY[d] for d in meeting.days]})
-    url = f"{settings.SITE_URL}/meetings/{meeting.slug}/"
+    url = settings.SITE_URL + reverse("meetings-detail", args=[meeting.slug])
     event.add("url", url)
     description = [meeting.notes, meeting.conference_url, url]
     event.add("description", "\n\n".join(part for part in description if part))

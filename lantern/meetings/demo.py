@@ -4,6 +4,7 @@ Imported through the same importer as a real feed, so running it again changes n
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from lantern.core.timezones import local_now
@@ -91,9 +92,7 @@ def seed() -> None:
 
 def _river_goes_to_meetings() -> None:
     """A few weeks of river's meetings, so her history and trends have something in them."""
-    from lantern.accounts.models import User
-
-    river = User.objects.filter(handle="river").first()
+    river = get_user_model().objects.filter(handle="river").first()
     if river is None or river.attendance.exists():
         return
     home = Meeting.objects.filter(slug__in=["keep-it-simple", "just-for-today", "big-book-study"])

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import time
 from zoneinfo import available_timezones
 
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
@@ -117,7 +118,7 @@ def _coordinate(value, low, high):
 def _zip_lookup(postal_code: str):
     if not re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
         return None
-    import zipcodes
+    import zipcodes  # lazy: its ZIP table is large; only rows without coordinates need it
 
     try:
         found = zipcodes.matching(postal_code[:5])
@@ -268,7 +269,7 @@ def export_meeting(meeting: Meeting, site_url: str) -> dict:
         "types": meeting.type_codes,
         "notes": meeting.notes,
         "updated": meeting.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
-        "url": f"{site_url}/meetings/{meeting.slug}/",
+        "url": site_url + reverse("meetings-detail", args=[meeting.slug]),
     }
     if meeting.end_time:
         data["end_time"] = meeting.end_time.strftime("%H:%M")

@@ -93,7 +93,7 @@ def distance_km(lat1, lon1, lat2, lon2) -> float:
 
 
 def resolve_zip(code: str):
-    import zipcodes
+    import zipcodes  # lazy: its ZIP table is large; most requests never look one up
 
     found = zipcodes.matching(code)
     if not found:

@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from math import cos, radians
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -108,8 +109,6 @@ class MeetingQuerySet(models.QuerySet):
 
     def within_box(self, lat, lon, km):
         """A cheap bounding box around a point; callers refine by real distance."""
-        from math import cos, radians
-
         dlat = km / 111.0
         dlon = km / (111.320 * max(cos(radians(lat)), 0.01))
         return self.filter(

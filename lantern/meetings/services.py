@@ -1,20 +1,34 @@
-"""Meetings: importing feeds (idempotent upsert), and members' attendance."""
+"""Meetings: importing feeds (idempotent upsert), members' attendance, and members'
+corrections with the moderators' review.
+
+Services take the acting person first and check access themselves (`meetings.access`); they
+refuse with `core.errors.Refused` and return the saved object, or `core.results.Saved` for a
+correction (words a member wrote, through the safety net). `import_feed` has no actor: the
+`import_meetings` command and the demo call it; the upload page calls `import_uploaded_feed`.
+"""
 
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from lantern.accounts.models import Role, User
-from lantern.core import audit
+from lantern.core import audit, charts, ratelimits
+from lantern.core.errors import NotFound, Refused
 from lantern.core.notifications import notify
+from lantern.core.results import Saved
+from lantern.core.roles import Role
 from lantern.core.timezones import local_now
+from lantern.safety.contexts import Context
+from lantern.safety.services import check_text
 
+from . import access
 from .feed import RowError, export_meeting, parse_row
 from .models import (
     Attendance,
@@ -53,19 +67,17 @@ class ImportReport:
         return "\n".join(lines)
 
 
-class FeedError(ValueError):
-    """The feed as a whole cannot be read."""
-
-
 def read_feed(text: str | bytes) -> list:
+    """The rows of a Meeting Guide JSON feed; refused (on the `feed` field) when the file as a
+    whole cannot be one."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FeedError(f"not a JSON feed: {exc}") from None
+        raise Refused(f"not a JSON feed: {exc}", field="feed") from None
     if isinstance(data, dict) and isinstance(data.get("meetings"), list):
         data = data["meetings"]
     if not isinstance(data, list):
-        raise FeedError("a Meeting Guide feed is a JSON array of meetings")
+        raise Refused("a Meeting Guide feed is a JSON array of meetings", field="feed")
     return data
 
 
@@ -180,6 +192,15 @@ def import_feed(entries: list, source: str, fellowship: str = "") -> ImportRepor
     return report
 
 
+def import_uploaded_feed(actor, entries: list, source: str, fellowship: str = "") -> ImportReport:
+    """An administrator's upload (the import page): `import_feed`, audited."""
+    if not access.can_import_meetings(actor):
+        raise NotFound(_("Only administrators import meetings."))
+    report = import_feed(entries, source, fellowship)
+    audit.record(actor, "meetings.import", None, source=source)
+    return report
+
+
 def _values_for(row, places: _Places) -> dict:
     """A parsed feed row as the fields of a Meeting (its group and location found or made)."""
     group = None
@@ -208,17 +229,11 @@ def _values_for(row, places: _Places) -> dict:
 
 
 def _slugs(entries) -> list[str]:
-    from django.utils.text import slugify
-
     return [
         slugify(str(e.get("slug")))[:100]
         for e in entries
         if isinstance(e, dict) and e.get("slug") not in (None, "")
     ]
-
-
-class AttendanceError(ValueError):
-    """The attendance cannot be recorded; the message is shown to the member."""
 
 
 def attendance_days(member, today=None):
@@ -228,18 +243,24 @@ def attendance_days(member, today=None):
 
 
 @transaction.atomic
-def record_attendance(member, meeting: Meeting, day) -> Attendance:
-    """Log that `member` went to `meeting` on `day` (today or within the past week)."""
-    allowed = attendance_days(member)
+def record_attendance(actor, meeting: Meeting, day) -> Attendance:
+    """Log in the actor's private history that they went to `meeting` on `day` (today or
+    within the past week, on their own calendar)."""
+    if not access.can_log_attendance(actor, meeting):
+        raise NotFound(_("That meeting is no longer listed."))
+    allowed = attendance_days(actor)
     if day > allowed[0]:
-        raise AttendanceError(_("That date is in the future."))
+        raise Refused(_("That date is in the future."), field="date")
     if day < allowed[-1]:
-        raise AttendanceError(_("You can log meetings from the past week only."))
-    if Attendance.objects.filter(member=member, meeting=meeting, date=day).exists():
-        raise AttendanceError(_("You already logged this meeting on that day."))
+        raise Refused(_("You can log meetings from the past week only."), field="date")
+    if Attendance.objects.filter(member=actor, meeting=meeting, date=day).exists():
+        raise Refused(_("You already logged this meeting on that day."), field="date")
     return Attendance.objects.create(
-        member=member, meeting=meeting, meeting_name=meeting.name, date=day
+        member=actor, meeting=meeting, meeting_name=meeting.name, date=day
     )
+
+
+BAR_SLOT, BARS_TOP, BARS_BOTTOM = 10, 5, 55  # SVG user units; the axis is drawn at 55.5
 
 
 def attendance_summary(member, weeks: int = 12) -> dict:
@@ -256,23 +277,20 @@ def attendance_summary(member, weeks: int = 12) -> dict:
     for n in reversed(range(weeks)):
         start = week_start - timedelta(weeks=n)
         per_week.append((start, sum(start <= d < start + timedelta(days=7) for d in dates)))
-    most = max([c for _s, c in per_week] + [1])
-    bars = [
-        {
-            "x": n * 10 + 1,
-            "height": round(50 * c / most),
-            "y": 55 - round(50 * c / most),
-            "start": s,
-            "count": c,
-        }
-        for n, (s, c) in enumerate(per_week)
-    ]
+    width = weeks * BAR_SLOT
+    bars = charts.bars(
+        [c for _s, c in per_week],
+        width=width,
+        top=BARS_TOP,
+        bottom=BARS_BOTTOM,
+        labels=[s for s, _c in per_week],
+    )
     return {
         "last_30": sum(d > today - timedelta(days=30) for d in dates),
         "last_90": last_90.count(),
         "per_week": per_week,
         "bars": bars,
-        "width": weeks * 10,
+        "width": width,
     }
 
 
@@ -291,36 +309,45 @@ def export_attendance(member) -> list[dict]:
 # --- Corrections from members -------------------------------------------------------------------
 
 
-class ChangeError(ValueError):
-    """The correction cannot be filed or applied; the message is shown as it is."""
-
-
-@dataclass
-class Filed:
-    report: ChangeReport
-    show_resources: bool
+def _reviewers():
+    return (
+        get_user_model().objects.filter(role_grants__role=Role.MODERATOR, is_active=True).distinct()
+    )
 
 
 @transaction.atomic
-def report_change(member, meeting: Meeting, topic: str, details: str) -> Filed:
+def report_change(actor, meeting: Meeting, topic: str, details: str) -> Saved:
     """A member suggests a correction; moderators are told. One open suggestion per person and
-    meeting, and the text goes through the safety net like everything people write."""
-    from lantern.safety.services import check_text
-
+    meeting, within the "report" rate limit, and the text goes through the safety net like
+    everything people write."""
+    if not actor.is_authenticated or not meeting.active:
+        raise NotFound(_("That meeting is no longer listed."))
+    if topic not in ChangeReport.Topic.values:
+        raise Refused(_("Choose what is out of date."), field="topic")
+    details = (details or "").strip()
+    if not details:
+        raise Refused(_("Say what it should say."), field="details")
     if ChangeReport.objects.filter(
-        meeting=meeting, reporter=member, status=ChangeReport.Status.OPEN
+        meeting=meeting, reporter=actor, status=ChangeReport.Status.OPEN
     ).exists():
-        raise ChangeError(
+        raise Refused(
             _("You already suggested a change to this meeting. A moderator will look at it soon.")
         )
+    ratelimits.consume("report", actor)
     report = ChangeReport.objects.create(
-        meeting=meeting, reporter=member, topic=topic, details=details
+        meeting=meeting, reporter=actor, topic=topic, details=details
     )
     path = reverse("meetings-change", args=[report.pk])
-    outcome = check_text(member, details, "meeting-report", source=report, source_url=path)
-    for moderator in User.objects.filter(role_grants__role=Role.MODERATOR, is_active=True):
-        notify(moderator, "meetings.change", _("A meeting's details may be out of date"), url=path)
-    return Filed(report, outcome.show_resources)
+    outcome = check_text(actor, details, Context.MEETING_CORRECTION, source=report, source_url=path)
+    for moderator in _reviewers():
+        notify(
+            moderator,
+            "meetings.change",
+            about=report,
+            params={"meeting": meeting.name},
+            url=path,
+        )
+    return Saved(report, show_crisis_resources=outcome.show_crisis_resources)
 
 
 def _row_with(meeting: Meeting, changes: dict) -> dict:
@@ -340,43 +367,55 @@ def _row_with(meeting: Meeting, changes: dict) -> dict:
 ADDRESS_FIELDS = ["address", "city", "state", "postal_code"]
 
 
+def _reviewable(actor, report: ChangeReport) -> None:
+    if not access.can_review_meeting_changes(actor):
+        raise NotFound(_("Only moderators review meeting corrections."))
+    if report.status != ChangeReport.Status.OPEN:
+        raise Refused(_("This suggestion was already reviewed."))
+
+
 @transaction.atomic
 def apply_change(
-    report: ChangeReport, moderator, changes: dict, *, active: bool, note=""
+    actor, report: ChangeReport, changes: dict, *, active: bool, note: str = ""
 ) -> Meeting:
     """A moderator applies a correction (with their own edits) to the meeting. The feed's
     fingerprint is kept, so re-importing an unchanged feed keeps the fix; when the feed itself
-    changes that meeting, the feed wins."""
-    if report.status != ChangeReport.Status.OPEN:
-        raise ChangeError(_("This suggestion was already reviewed."))
+    changes that meeting, the feed wins. The member who suggested it is thanked."""
+    _reviewable(actor, report)
     meeting = report.meeting
     try:
         row = parse_row(_row_with(meeting, changes), settings.LANTERN_DEFAULT_TIME_ZONE)
     except RowError as exc:
-        raise ChangeError(str(exc)) from None
+        raise Refused(str(exc)) from None
     for attr, value in _values_for(row, _Places([row])).items():
         setattr(meeting, attr, value)
     meeting.active = active
     meeting.save()
-    _close(report, moderator, ChangeReport.Status.APPLIED, note)
-    audit.record(moderator, "meetings.change.apply", meeting, report=report.pk)
+    _close(report, actor, ChangeReport.Status.APPLIED, note)
+    audit.record(actor, "meetings.change.apply", meeting, report=report.pk)
     if report.reporter_id:
         notify(
             report.reporter,
-            "meetings.change",
-            _("Thank you: %(meeting)s is updated") % {"meeting": meeting.name},
+            "meetings.change_applied",
+            about=report,
+            params={"meeting": meeting.name},
             url=reverse("meetings-detail", args=[meeting.slug]) if active else "",
         )
     return meeting
 
 
 @transaction.atomic
-def dismiss_change(report: ChangeReport, moderator, note: str) -> None:
+def dismiss_change(actor, report: ChangeReport, note: str) -> ChangeReport:
     """A moderator decides the meeting is right as it is; the note says why, for the others."""
-    if report.status != ChangeReport.Status.OPEN:
-        raise ChangeError(_("This suggestion was already reviewed."))
-    _close(report, moderator, ChangeReport.Status.DISMISSED, note)
-    audit.record(moderator, "meetings.change.dismiss", report.meeting, report=report.pk)
+    _reviewable(actor, report)
+    if not (note or "").strip():
+        raise Refused(
+            _("Say why the meeting stays as it is, for the other moderators."),
+            field="review_note",
+        )
+    _close(report, actor, ChangeReport.Status.DISMISSED, note)
+    audit.record(actor, "meetings.change.dismiss", report.meeting, report=report.pk)
+    return report
 
 
 def _close(report: ChangeReport, moderator, status: str, note: str) -> None:

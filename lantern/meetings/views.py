@@ -1,3 +1,7 @@
+"""Meeting pages: the public finder, meeting pages and feeds; a member's attendance and
+corrections; the moderators' review queue and the administrators' import. Thin: load through
+`access`, call a service with the person first, redirect or render."""
+
 import json
 from pathlib import PurePath
 
@@ -5,17 +9,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core import access, audit
+from lantern.core.errors import Refused
 from lantern.core.timezones import zone_for
+from lantern.safety import crisis
 
-from . import calendar, finder, services
+from . import access, calendar, finder, services
 from .feed import export_meeting
 from .forms import AttendedForm, ChangeReportForm, DismissForm, ImportForm, MeetingEditForm
 from .models import ChangeReport, Meeting, MeetingType
@@ -35,7 +39,7 @@ def _finder(request):
 def finder_page(request):
     """Find a meeting: public, works without JavaScript, the search lives in the URL."""
     form, outcome = _finder(request)
-    waiting = None
+    waiting = None  # for the reviewers' link (the template asks the predicate itself)
     if access.can_review_meeting_changes(request.user):
         waiting = ChangeReport.objects.filter(status=ChangeReport.Status.OPEN).count()
     return render(
@@ -46,16 +50,13 @@ def finder_page(request):
             "search": outcome,
             "types": MeetingType.objects.all(),
             "waiting_changes": waiting,
-            "can_import": access.can_import_meetings(request.user),
         },
     )
 
 
 @require_GET
 def detail(request, slug: str):
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("location", "group"), slug=slug, active=True
-    )
+    meeting = access.get_meeting_for(request.user, slug)
     column = "name_es" if request.LANGUAGE_CODE == "es" else "name_en"
     names = dict(MeetingType.objects.values_list("code", column))
     days = services.attendance_days(request.user) if request.user.is_authenticated else []
@@ -75,15 +76,15 @@ def detail(request, slug: str):
 @require_POST
 def attended(request, slug: str):
     """“I went”: log today's (or a recent) meeting in the member's private history."""
-    meeting = get_object_or_404(Meeting, slug=slug, active=True)
+    meeting = access.get_meeting_for(request.user, slug)
     form = AttendedForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the day you went."))
         return redirect("meetings-detail", slug=slug)
     try:
         services.record_attendance(request.user, meeting, form.cleaned_data["date"])
-    except services.AttendanceError as exc:
-        messages.error(request, str(exc))
+    except Refused as error:
+        messages.error(request, error.message)
         return redirect("meetings-detail", slug=slug)
     messages.success(request, _("Logged. Keep coming back."))
     return redirect("meetings-attendance")
@@ -129,7 +130,7 @@ def feed_ics(request):
 
 @require_GET
 def meeting_ics(request, slug: str):
-    meeting = get_object_or_404(Meeting.objects.select_related("location"), slug=slug, active=True)
+    meeting = access.get_meeting_for(request.user, slug)
     response = HttpResponse(
         calendar.calendar_for([meeting], meeting.name), content_type="text/calendar; charset=utf-8"
     )
@@ -139,40 +140,29 @@ def meeting_ics(request, slug: str):
 
 @login_required
 def report_change(request, slug: str):
-    """“Report a change”: a member tells the moderators a meeting's details are out of date."""
-    meeting = get_object_or_404(Meeting, slug=slug, active=True)
+    """“Report a change”: a member tells the moderators a meeting's details are out of date.
+    If what they wrote sounds like crisis, the next page offers the crisis lines."""
+    meeting = access.get_meeting_for(request.user, slug)
     form = ChangeReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            filed = services.report_change(
+            saved = services.report_change(
                 request.user, meeting, form.cleaned_data["topic"], form.cleaned_data["details"]
             )
-        except services.ChangeError as exc:
-            form.add_error(None, str(exc))
+        except Refused as error:
+            error.add_to_form(form)
         else:
-            if filed.show_resources:
-                from lantern.safety.services import crisis_resources
-
-                return render(
-                    request,
-                    "meetings/report_sent.html",
-                    {"meeting": meeting, "resources": crisis_resources(get_language() or "en")},
-                )
+            crisis.offer_after_save(request, saved)
             messages.success(request, _("Thank you. A moderator will check it and update it."))
             return redirect("meetings-detail", slug=slug)
     return render(request, "meetings/report_change.html", {"meeting": meeting, "form": form})
 
 
-def _reviewer(request):
-    if not access.can_review_meeting_changes(request.user):
-        raise Http404
-    return request.user
-
-
 @login_required
 def changes(request):
     """The moderators' queue of suggested corrections, oldest first."""
-    _reviewer(request)
+    if not access.can_review_meeting_changes(request.user):
+        raise Http404
     reports = ChangeReport.objects.select_related("meeting", "reporter", "reviewed_by")
     return render(
         request,
@@ -189,23 +179,20 @@ def changes(request):
 @login_required
 def change(request, pk: int):
     """One suggestion beside the meeting's details, ready to correct and apply."""
-    moderator = _reviewer(request)
-    report = get_object_or_404(
-        ChangeReport.objects.select_related("meeting__location", "reporter"), pk=pk
-    )
+    report = access.get_change_report_for(request.user, pk)
     meeting = report.meeting
     form = MeetingEditForm(request.POST or None, initial=MeetingEditForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         try:
             services.apply_change(
+                request.user,
                 report,
-                moderator,
                 form.changes(),
                 active=form.cleaned_data["active"],
                 note=form.cleaned_data["review_note"],
             )
-        except services.ChangeError as exc:
-            form.add_error(None, str(exc))
+        except Refused as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Applied. The meeting page shows the change now."))
             return redirect("meetings-changes")
@@ -219,16 +206,15 @@ def change(request, pk: int):
 @login_required
 @require_POST
 def change_dismiss(request, pk: int):
-    moderator = _reviewer(request)
-    report = get_object_or_404(ChangeReport, pk=pk)
+    report = access.get_change_report_for(request.user, pk)
     form = DismissForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the meeting stays as it is, for the other moderators."))
         return redirect("meetings-change", pk=pk)
     try:
-        services.dismiss_change(report, moderator, form.cleaned_data["review_note"])
-    except services.ChangeError as exc:
-        messages.error(request, str(exc))
+        services.dismiss_change(request.user, report, form.cleaned_data["review_note"])
+    except Refused as error:
+        messages.error(request, error.message)
     return redirect("meetings-changes")
 
 
@@ -242,12 +228,12 @@ def import_page(request):
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["feed"]
+        source = form.cleaned_data["source"] or f"upload:{PurePath(upload.name).name}"
         try:
             entries = services.read_feed(upload.read())
-        except services.FeedError as exc:
-            form.add_error("feed", str(exc))
-        else:
-            source = form.cleaned_data["source"] or f"upload:{PurePath(upload.name).name}"
-            report = services.import_feed(entries, source, form.cleaned_data["fellowship"])
-            audit.record(request.user, "meetings.import", None, source=source)
+            report = services.import_uploaded_feed(
+                request.user, entries, source, form.cleaned_data["fellowship"]
+            )
+        except Refused as error:
+            error.add_to_form(form)
     return render(request, "meetings/import.html", {"form": form, "report": report})

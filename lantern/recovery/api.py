@@ -1,17 +1,16 @@
 """/api/v1/recovery: the signed-in member's own counters and check-ins (session auth).
 
-Every change goes through the same services as the pages; a broken rule answers 400 with the
-message the page would show. Lists are paginated.
+Records load through the same `access` loaders as the pages (404 for anyone else's) and every
+change goes through the same services; a refusal (`core.errors.Refused`) answers 400 with the
+message the page would show (`lantern.api` maps it). Lists are paginated.
 """
 
 from datetime import date, datetime, time
 
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from . import services
+from . import access, services
 from .models import CheckIn, Counter
 
 router = Router(tags=["recovery"])
@@ -139,10 +138,6 @@ def _checkin(c: CheckIn) -> dict:
     }
 
 
-def _own_counter(request, counter_id: int) -> Counter:
-    return get_object_or_404(Counter, pk=counter_id, member=request.auth)
-
-
 @router.get("/counters", response=list[CounterOut], url_name="recovery-counters-api")
 @paginate(PageNumberPagination, page_size=25)
 def list_counters(request):
@@ -153,16 +148,13 @@ def list_counters(request):
 @router.post("/counters", response={201: CounterOut}, url_name="recovery-counter-create-api")
 def create_counter(request, data: CounterIn):
     """Start a counter from a date that is not in the future."""
-    try:
-        counter = services.start_counter(request.auth, **data.dict())
-    except services.RecoveryError as exc:
-        raise HttpError(400, str(exc)) from None
+    counter = services.start_counter(request.auth, **data.dict())
     return Status(201, _counter(counter))
 
 
 @router.get("/counters/{counter_id}", response=CounterOut, url_name="recovery-counter-api")
 def get_counter(request, counter_id: int):
-    return _counter(_own_counter(request, counter_id))
+    return _counter(access.get_counter_for(request.auth, counter_id))
 
 
 @router.post(
@@ -172,12 +164,9 @@ def get_counter(request, counter_id: int):
 )
 def counter_new_start(request, counter_id: int, data: NewStartIn):
     """A new start: the current run ends and stays in the history."""
-    counter = _own_counter(request, counter_id)
-    try:
-        services.new_start(counter, data.started_on, data.started_at)
-    except services.RecoveryError as exc:
-        raise HttpError(400, str(exc)) from None
-    return Status(201, _counter(counter))
+    counter = access.get_counter_for(request.auth, counter_id)
+    services.new_start(request.auth, counter, data.started_on, data.started_at)
+    return Status(201, _counter(access.get_counter_for(request.auth, counter_id)))
 
 
 @router.get("/checkins", response=list[CheckInOut], url_name="recovery-checkins-api")
@@ -188,14 +177,11 @@ def list_checkins(request):
 
 
 def _save(request, data: CheckInIn, checkin: CheckIn | None) -> dict:
-    try:
-        saved = services.save_checkin(request.auth, checkin=checkin, **data.dict())
-    except services.RecoveryError as exc:
-        raise HttpError(400, str(exc)) from None
+    saved = services.save_checkin(request.auth, checkin=checkin, **data.dict())
     return {
         "checkin": _checkin(saved.obj),
-        "show_crisis_resources": saved.show_resources,
-        "reach_out_suggested": saved.nudge is not None,
+        "show_crisis_resources": saved.show_crisis_resources,
+        "reach_out_suggested": services.cravings_nudge(saved.obj) is not None,
     }
 
 
@@ -208,6 +194,6 @@ def create_checkin(request, data: CheckInIn):
 @router.put("/checkins/{day}", response=CheckInSaved, url_name="recovery-checkin-update-api")
 def update_checkin(request, day: date, data: CheckInIn):
     """Change today's check-in; earlier days cannot be changed."""
-    checkin = get_object_or_404(CheckIn, member=request.auth, day=day)
+    checkin = access.get_checkin_for(request.auth, day)
     data.day = day
     return _save(request, data, checkin)

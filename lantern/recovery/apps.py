@@ -7,11 +7,49 @@ class RecoveryConfig(AppConfig):
     verbose_name = "Recovery"
 
     def ready(self):
-        from lantern.accounts import personal_data
+        # Imported here: models are ready only now (Django's rule for ready()).
+        from django.utils.translation import gettext_lazy as _
 
-        from . import services
+        from lantern.accounts import personal_data
+        from lantern.core import audit, notification_kinds, registry
+
+        from . import demo, home, services
 
         # Every recovery row cascades with the account; the erase step removes what would not.
         personal_data.register(
             "recovery", export=services.export_recovery, erase=services.erase_recovery
         )
+        registry.home_card("recovery", "recovery/_home_card.html", context=home.home_card, order=20)
+        registry.demo_seed("recovery", demo.seed, order=30)
+
+        # What recovery's notifications say. `neutral` (email subjects, push titles) never
+        # names the member or carries their words: a recovery is nobody's business on a lock
+        # screen.
+        notification_kinds.register(
+            "recovery.reminder",
+            title=_("Time for your daily check-in"),
+            neutral=_("Time for your daily check-in"),
+            body=_("Thirty seconds: how are you today?"),
+        )
+        notification_kinds.register(
+            "recovery.new_start",
+            title=_("%(actor)s made a new start"),
+            neutral=_("Someone who shares their recovery with you has news"),
+            body=_("A word of support can mean a lot today."),
+        )
+        notification_kinds.register(
+            "recovery.journal_shared",
+            title=_("%(actor)s shared a journal entry with you"),
+            neutral=_("Someone shared a journal entry with you on Lantern"),
+        )
+        notification_kinds.register(
+            "recovery.grant",
+            title=_("%(actor)s shared their recovery with you"),
+            neutral=_("Someone shared their recovery with you on Lantern"),
+        )
+
+        # What a member sees under "Who looked" when someone they share with reads this.
+        audit.register_read("recovery.view_checkins", _("check-ins"))
+        audit.register_read("recovery.view_milestones", _("milestones and counters"))
+        audit.register_read("recovery.view_plan", _("recovery plan"))
+        audit.register_read("recovery.view_journal", _("a journal entry"))

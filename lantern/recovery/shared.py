@@ -1,29 +1,13 @@
-"""Pages for the people a member shares with. Each answers 404 unless the member's grant to the
-viewer is active and covers the part asked for, and each read is written to the audit log the
-member sees on their sharing page."""
+"""Pages for the people a member shares with. Each loads the member through `access` (404
+unless the member's grant to the viewer is active and covers the part asked for) and reads
+through a `services.read_shared_*` function, which writes the read to the audit log the member
+sees on their sharing page."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-
-from lantern.accounts.models import User
+from django.shortcuts import render
 
 from . import access, services
-from .models import JournalEntry
-
-
-def _member_for(request, handle: str, scope: str | None = None) -> User:
-    member = User.objects.filter(handle__iexact=handle, is_active=True).first()
-    if member is None:
-        raise Http404
-    if scope is None:
-        allowed = access.can_view_shared_anything(request.user, member)
-    else:
-        allowed = access.can_view_shared_recovery(request.user, member, scope)
-    if not allowed:
-        raise Http404
-    return member
 
 
 @login_required
@@ -36,51 +20,46 @@ def shared_list(request):
 
 @login_required
 def shared_member(request, handle: str):
-    member = _member_for(request, handle)
-    grant = services.active_grant(request.user, member)
+    """What the member shares with me (links only: nothing of theirs is read here)."""
+    member = access.get_shared_member_for(request.user, handle)
+    grant = access.active_grant(request.user, member)
     return render(request, "recovery/shared_member.html", {"member": member, "grant": grant})
 
 
 @login_required
 def shared_milestones(request, handle: str):
-    member = _member_for(request, handle, "milestones")
-    services.record_shared_read(request.user, member, "milestones")
+    member = access.get_shared_member_for(request.user, handle, "milestones")
+    summaries = services.read_shared_milestones(request.user, member)
     return render(
-        request,
-        "recovery/shared_milestones.html",
-        {"member": member, "summaries": services.summaries(member)},
+        request, "recovery/shared_milestones.html", {"member": member, "summaries": summaries}
     )
 
 
 @login_required
 def shared_checkins(request, handle: str):
-    member = _member_for(request, handle, "checkins")
-    services.record_shared_read(request.user, member, "checkins")
-    entries = Paginator(member.checkins.prefetch_related("meetings"), 30).get_page(
-        request.GET.get("page")
-    )
+    member = access.get_shared_member_for(request.user, handle, "checkins")
+    shared = services.read_shared_checkins(request.user, member)
+    page = Paginator(shared["checkins"], 30).get_page(request.GET.get("page"))
     return render(
         request,
         "recovery/shared_checkins.html",
-        {"member": member, "page": entries, "t": services.trends(member, 30)},
+        {"member": member, "page": page, "t": shared["trends"]},
     )
 
 
 @login_required
 def shared_plan(request, handle: str):
-    member = _member_for(request, handle, "plan")
-    services.record_shared_read(request.user, member, "plan")
+    member = access.get_shared_member_for(request.user, handle, "plan")
+    plan = services.read_shared_plan(request.user, member)
     return render(
         request,
         "recovery/shared_plan.html",
-        {"member": member, "owner": member, "plan": services.plan_for(member), "own": False},
+        {"member": member, "owner": member, "plan": plan, "own": False},
     )
 
 
 @login_required
 def shared_journal(request, pk: int):
-    entry = get_object_or_404(JournalEntry.objects.select_related("member"), pk=pk)
-    if entry.member_id == request.user.pk or not access.can_read_journal_entry(request.user, entry):
-        raise Http404
-    services.record_shared_read(request.user, entry.member, "journal", entry)
+    entry = access.get_shared_entry_for(request.user, pk)
+    services.read_shared_entry(request.user, entry)
     return render(request, "recovery/shared_journal.html", {"entry": entry})

@@ -1,58 +1,34 @@
-"""The member's own recovery pages. Thin: load what the person may see (or 404), validate, call
-a service, redirect or render. Pages for the people a member shares with are in shared.py."""
+"""The member's own recovery pages. Thin: load the record through `access` (404 for anyone
+else's), validate, call a service with the person first, offer the crisis lines when the save
+asks (`safety.crisis.offer_after_save`), redirect or render. Pages for the people a member
+shares with are in shared.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lantern.community import access as community_access
+from lantern.community import services as community
+from lantern.community.models import Space
+from lantern.core.errors import Refused
+from lantern.safety import crisis
+
 from . import access, forms, services
-from .models import CheckIn, Counter, Goal, GoalStep, Grant, JournalEntry, Nudge, PlanItem
-
-CRISIS_FLAG = "recovery_show_crisis"
-
-
-def page(request, template: str, context: dict | None = None, status: int = 200):
-    """Render, adding the crisis lines when the last save asked for them."""
-    context = context or {}
-    if request.session.pop(CRISIS_FLAG, False):
-        from lantern.safety.services import crisis_resources
-
-        context["crisis_resources"] = crisis_resources(get_language() or "en")
-    return render(request, template, context, status=status)
-
-
-def _after_save(request, saved: services.Saved) -> None:
-    if saved.show_resources:
-        request.session[CRISIS_FLAG] = True
-
-
-def _fail(form, exc: services.RecoveryError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, str(exc))
-
-
-def own(request, model, pk: int, select: tuple[str, ...] = ()):
-    """The signed-in member's own record, or 404 (another person's must not be known to exist)."""
-    obj = get_object_or_404(model.objects.select_related(*select), pk=pk)
-    if not access.can_edit_recovery_record(request.user, obj):
-        raise Http404
-    return obj
-
+from .models import CheckIn, Grant, PlanItem
 
 # --- Overview and counters ----------------------------------------------------------------------
 
 
 @login_required
 def home(request):
+    """The overview. Reads only: nudges are raised by saves and by the task worker."""
     member = request.user
     today = services.today_for(member)
-    services.check_silence(member)
-    return page(
+    return render(
         request,
         "recovery/home.html",
         {
@@ -70,25 +46,24 @@ def counter_new(request):
         request.POST or None, initial={"started_on": services.today_for(request.user)}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            counter = services.start_counter(request.user, **data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
+            counter = services.start_counter(request.user, **form.cleaned_data)
+        except Refused as error:
+            error.add_to_form(form)
         else:
             return redirect("recovery-counter", pk=counter.pk)
-    return page(request, "recovery/counter_form.html", {"form": form})
+    return render(request, "recovery/counter_form.html", {"form": form})
 
 
 @login_required
 def counter_detail(request, pk: int):
-    counter = own(request, Counter, pk)
-    return page(request, "recovery/counter.html", {"s": services.summarize(counter)})
+    counter = access.get_counter_for(request.user, pk)
+    return render(request, "recovery/counter.html", {"s": services.summarize(counter)})
 
 
 @login_required
 def counter_edit(request, pk: int):
-    counter = own(request, Counter, pk)
+    counter = access.get_counter_for(request.user, pk)
     run = counter.current_run()
     initial = {
         "kind": counter.kind,
@@ -100,54 +75,67 @@ def counter_edit(request, pk: int):
     form = forms.CounterForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_counter(counter, **form.cleaned_data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
+            services.update_counter(request.user, counter, **form.cleaned_data)
+        except Refused as error:
+            error.add_to_form(form)
         else:
             messages.success(request, _("Saved."))
             return redirect("recovery-counter", pk=counter.pk)
-    return page(request, "recovery/counter_form.html", {"form": form, "counter": counter})
+    return render(request, "recovery/counter_form.html", {"form": form, "counter": counter})
 
 
 @login_required
 def counter_new_start(request, pk: int):
     """A new start: the current run ends today (or the chosen day) and stays in the history."""
-    counter = own(request, Counter, pk)
+    counter = access.get_counter_for(request.user, pk)
     form = forms.NewStartForm(
         request.POST or None, initial={"started_on": services.today_for(request.user)}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.new_start(counter, **form.cleaned_data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
+            services.new_start(request.user, counter, **form.cleaned_data)
+        except Refused as error:
+            error.add_to_form(form)
         else:
             messages.success(
                 request, _("A new start. Your history is kept, and every day still counts.")
             )
             return redirect("recovery-counter", pk=counter.pk)
-    return page(request, "recovery/new_start.html", {"form": form, "counter": counter})
+    return render(request, "recovery/new_start.html", {"form": form, "counter": counter})
 
 
 @login_required
 @require_POST
 def counter_delete(request, pk: int):
-    services.delete_counter(own(request, Counter, pk))
+    services.delete_counter(request.user, access.get_counter_for(request.user, pk))
     messages.success(request, _("The counter and its history are deleted."))
     return redirect("recovery-home")
+
+
+def _reached(counter, key: str):
+    """The counter's reached milestone `key`, or 404."""
+    milestone = next((m for m in services.summarize(counter).reached if m.key == key), None)
+    if milestone is None:
+        raise Http404
+    return milestone
+
+
+def _spaces_to_share_in(member) -> list:
+    return [
+        s
+        for s in Space.objects.readable_by(member)
+        if community_access.can_post_in_space(member, s)
+    ]
 
 
 @login_required
 def milestone_card(request, pk: int, key: str):
     """A celebration card for a milestone the member has reached: a page they may show."""
-    counter = own(request, Counter, pk)
-    summary = services.summarize(counter)
-    milestone = next((m for m in summary.reached if m.key == key), None)
-    if milestone is None:
-        raise Http404
+    counter = access.get_counter_for(request.user, pk)
+    milestone = _reached(counter, key)
     spaces = _spaces_to_share_in(request.user)
     initial = {"body": _("Today I reached %(milestone)s.") % {"milestone": milestone.label}}
-    return page(
+    return render(
         request,
         "recovery/milestone.html",
         {
@@ -160,27 +148,13 @@ def milestone_card(request, pk: int, key: str):
     )
 
 
-def _spaces_to_share_in(member) -> list:
-    from lantern.community import access as community_access
-    from lantern.community.models import Space
-
-    return [
-        s
-        for s in Space.objects.readable_by(member)
-        if community_access.can_post_in_space(member, s)
-    ]
-
-
 @login_required
 @require_POST
 def milestone_share(request, pk: int, key: str):
-    """Post the card's words in a group the member belongs to, as a new thread."""
-    from lantern.community import services as community
-
-    counter = own(request, Counter, pk)
-    milestone = next((m for m in services.summarize(counter).reached if m.key == key), None)
-    if milestone is None:
-        raise Http404
+    """Post the card's words in a group the member belongs to, as a new thread (community's
+    service: its access rules, rate limit and safety check)."""
+    counter = access.get_counter_for(request.user, pk)
+    milestone = _reached(counter, key)
     form = forms.MilestoneShareForm(_spaces_to_share_in(request.user), request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a group and say something to share."))
@@ -190,14 +164,13 @@ def milestone_share(request, pk: int, key: str):
         saved = community.start_thread(
             request.user, space, str(milestone.label), form.cleaned_data["body"]
         )
-    except community.CommunityError as exc:
-        messages.error(request, str(exc))
+    except Refused as error:
+        messages.error(request, error.message)
         return redirect("recovery-milestone", pk=pk, key=key)
-    if saved.show_resources:
-        request.session["community_crisis"] = True  # the group's page shows the lines next
+    crisis.offer_after_save(request, saved)
     if saved.held:
         messages.info(request, _("Your post waits for a moderator before the group sees it."))
-        return redirect(space.get_absolute_url())
+        return redirect("community-space", slug=space.slug)
     messages.success(request, _("Shared. Your group can celebrate with you."))
     return redirect("community-thread", slug=space.slug, pk=saved.obj.thread_id)
 
@@ -234,21 +207,21 @@ def checkin(request):
             target = current if (editing and current and current.pk == editing) else None
             try:
                 saved = services.save_checkin(member, checkin=target, **form.service_values())
-            except services.RecoveryError as exc:
-                _fail(form, exc)
+            except Refused as error:
+                error.add_to_form(form)
                 if current is not None and not editing:
                     # Keep what they typed; submitting again now changes today's check-in.
                     data = request.POST.copy()
                     data["checkin_id"] = current.pk
                     form.data = data
             else:
-                _after_save(request, saved)
+                crisis.offer_after_save(request, saved)
                 messages.success(request, _("Checked in. Thank you for showing up for yourself."))
-                if saved.nudge is not None:
+                if services.cravings_nudge(saved.obj) is not None:
                     return redirect("recovery-home")
                 return redirect("recovery-trends")
         status = 400
-    return page(
+    return render(
         request,
         "recovery/checkin.html",
         {"form": form, "current": current, "today": today, "attendance": attendance},
@@ -261,19 +234,19 @@ def checkin_history(request):
     entries = Paginator(
         CheckIn.objects.filter(member=request.user).prefetch_related("meetings"), 30
     ).get_page(request.GET.get("page"))
-    return page(request, "recovery/checkins.html", {"page": entries})
+    return render(request, "recovery/checkins.html", {"page": entries})
 
 
 @login_required
 def trends(request):
     days = 90 if request.GET.get("days") == "90" else 30
-    return page(request, "recovery/trends.html", {"t": services.trends(request.user, days)})
+    return render(request, "recovery/trends.html", {"t": services.trends(request.user, days)})
 
 
 @login_required
 @require_POST
 def nudge_dismiss(request, pk: int):
-    services.dismiss_nudge(own(request, Nudge, pk))
+    services.dismiss_nudge(request.user, access.get_nudge_for(request.user, pk))
     return redirect("recovery-home")
 
 
@@ -285,7 +258,7 @@ def reminders(request):
         services.set_reminder(request.user, form.cleaned_data["reminder_time"])
         messages.success(request, _("Saved."))
         return redirect("recovery-home")
-    return page(request, "recovery/reminders.html", {"form": form})
+    return render(request, "recovery/reminders.html", {"form": form})
 
 
 # --- Journal ------------------------------------------------------------------------------------
@@ -294,25 +267,25 @@ def reminders(request):
 @login_required
 def journal(request):
     entries = Paginator(request.user.journal_entries.all(), 20).get_page(request.GET.get("page"))
-    return page(request, "recovery/journal.html", {"page": entries})
+    return render(request, "recovery/journal.html", {"page": entries})
 
 
 @login_required
 def journal_entry(request, pk: int | None = None):
-    entry = own(request, JournalEntry, pk) if pk else None
+    entry = access.get_entry_for(request.user, pk) if pk else None
     initial = {"title": entry.title, "body": entry.body} if entry else {}
     form = forms.JournalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_entry(request.user, entry=entry, **form.cleaned_data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
+        except Refused as error:
+            error.add_to_form(form)
         else:
-            _after_save(request, saved)
+            crisis.offer_after_save(request, saved)
             messages.success(request, _("Saved to your journal."))
             return redirect("recovery-journal-entry", pk=saved.obj.pk)
     shares = entry.shares.select_related("person") if entry else []
-    return page(
+    return render(
         request,
         "recovery/journal_entry.html",
         {"form": form, "entry": entry, "shares": shares, "share_form": forms.HandleForm()},
@@ -322,7 +295,7 @@ def journal_entry(request, pk: int | None = None):
 @login_required
 @require_POST
 def journal_delete(request, pk: int):
-    services.delete_entry(own(request, JournalEntry, pk))
+    services.delete_entry(request.user, access.get_entry_for(request.user, pk))
     messages.success(request, _("The entry is deleted."))
     return redirect("recovery-journal")
 
@@ -330,13 +303,13 @@ def journal_delete(request, pk: int):
 @login_required
 @require_POST
 def journal_share(request, pk: int):
-    entry = own(request, JournalEntry, pk)
+    entry = access.get_entry_for(request.user, pk)
     form = forms.HandleForm(request.POST)
     if form.is_valid():
         try:
-            services.share_entry(entry, form.cleaned_data["handle"])
-        except services.RecoveryError as exc:
-            messages.error(request, str(exc))
+            services.share_entry(request.user, entry, form.cleaned_data["handle"])
+        except Refused as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, _("Shared. Only this entry, only with them."))
     else:
@@ -347,12 +320,12 @@ def journal_share(request, pk: int):
 @login_required
 @require_POST
 def journal_unshare(request, pk: int):
-    entry = own(request, JournalEntry, pk)
+    entry = access.get_entry_for(request.user, pk)
     person_id = request.POST.get("person_id", "")
     if not person_id.isdigit():
         messages.error(request, _("Choose whom to stop sharing with."))
         return redirect("recovery-journal-entry", pk=pk)
-    services.unshare_entry(entry, int(person_id))
+    services.unshare_entry(request.user, entry, int(person_id))
     messages.success(request, _("They can no longer read this entry."))
     return redirect("recovery-journal-entry", pk=pk)
 
@@ -362,7 +335,7 @@ def journal_unshare(request, pk: int):
 
 @login_required
 def plan(request):
-    return page(
+    return render(
         request,
         "recovery/plan.html",
         {
@@ -377,7 +350,7 @@ def plan(request):
 @login_required
 def plan_item(request, pk: int | None = None):
     """Add (kind chosen by ?kind=) or change one line of the plan."""
-    item = own(request, PlanItem, pk) if pk else None
+    item = access.get_plan_item_for(request.user, pk) if pk else None
     kind = item.kind if item else request.POST.get("kind") or request.GET.get("kind")
     if kind not in PlanItem.Kind.values:
         kind = PlanItem.Kind.TRIGGER
@@ -386,12 +359,12 @@ def plan_item(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_plan_item(request.user, item=item, **form.cleaned_data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
+        except Refused as error:
+            error.add_to_form(form)
         else:
-            _after_save(request, saved)
+            crisis.offer_after_save(request, saved)
             return redirect("recovery-plan")
-    return page(
+    return render(
         request,
         "recovery/plan_item_form.html",
         {"form": form, "item": item, "kind_label": PlanItem.Kind(kind).label},
@@ -401,83 +374,94 @@ def plan_item(request, pk: int | None = None):
 @login_required
 @require_POST
 def plan_item_delete(request, pk: int):
-    services.delete_plan_item(own(request, PlanItem, pk))
+    services.delete_plan_item(request.user, access.get_plan_item_for(request.user, pk))
     return redirect("recovery-plan")
 
 
-@login_required
-def goal(request, pk: int | None = None):
-    goal = own(request, Goal, pk) if pk else None
+def _goal_form(request, goal=None):
     initial = (
         {"title": goal.title, "target_date": goal.target_date, "status": goal.status}
         if goal
         else {}
     )
-    form = forms.GoalForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_goal(request.user, goal=goal, **form.cleaned_data)
-        except services.RecoveryError as exc:
-            _fail(form, exc)
-        else:
-            _after_save(request, saved)
-            return redirect("recovery-goal", pk=saved.obj.pk)
-    return page(request, "recovery/goal.html", _goal_context(goal, form))
+    return forms.GoalForm(request.POST or None, initial=initial)
 
 
-def _goal_context(goal, form, step_form=None, note_form=None) -> dict:
-    return {
+def _goal_page(request, goal, form, *, step_form=None, note_form=None, status=200):
+    context = {
         "goal": goal,
         "form": form,
         "step_form": step_form or forms.TextForm(label=_("A step"), prefix="step"),
         "note_form": note_form or forms.TextForm(label=_("Progress note"), prefix="note"),
     }
+    return render(request, "recovery/goal.html", context, status=status)
 
 
-def _goal_text(request, pk: int, kind: str):
-    goal = own(request, Goal, pk)
-    label = _("A step") if kind == "step" else _("Progress note")
-    text_form = forms.TextForm(request.POST, label=label, prefix=kind)
-    if text_form.is_valid():
-        add = services.add_step if kind == "step" else services.add_goal_note
+@login_required
+def goal(request, pk: int | None = None):
+    goal = access.get_goal_for(request.user, pk) if pk else None
+    form = _goal_form(request, goal)
+    if request.method == "POST" and form.is_valid():
         try:
-            saved = add(goal, text_form.cleaned_data["text"])
-        except services.RecoveryError as exc:
-            _fail(text_form, exc)
+            saved = services.save_goal(request.user, goal=goal, **form.cleaned_data)
+        except Refused as error:
+            error.add_to_form(form)
         else:
-            _after_save(request, saved)
-            return redirect("recovery-goal", pk=pk)
-    form = forms.GoalForm(
-        initial={"title": goal.title, "target_date": goal.target_date, "status": goal.status}
-    )
-    extra = {"step_form": text_form} if kind == "step" else {"note_form": text_form}
-    return page(request, "recovery/goal.html", _goal_context(goal, form, **extra), status=400)
+            crisis.offer_after_save(request, saved)
+            return redirect("recovery-goal", pk=saved.obj.pk)
+    return _goal_page(request, goal, form)
 
 
 @login_required
 @require_POST
 def goal_step_add(request, pk: int):
-    return _goal_text(request, pk, "step")
+    goal = access.get_goal_for(request.user, pk)
+    step_form = forms.TextForm(request.POST, label=_("A step"), prefix="step")
+    if step_form.is_valid():
+        try:
+            saved = services.add_step(request.user, goal, step_form.cleaned_data["text"])
+        except Refused as error:
+            error.add_to_form(step_form)
+        else:
+            crisis.offer_after_save(request, saved)
+            return redirect("recovery-goal", pk=pk)
+    form = forms.GoalForm(
+        initial={"title": goal.title, "target_date": goal.target_date, "status": goal.status}
+    )
+    return _goal_page(request, goal, form, step_form=step_form, status=400)
 
 
 @login_required
 @require_POST
 def goal_note_add(request, pk: int):
-    return _goal_text(request, pk, "note")
+    goal = access.get_goal_for(request.user, pk)
+    note_form = forms.TextForm(request.POST, label=_("Progress note"), prefix="note")
+    if note_form.is_valid():
+        try:
+            saved = services.add_goal_note(request.user, goal, note_form.cleaned_data["text"])
+        except Refused as error:
+            error.add_to_form(note_form)
+        else:
+            crisis.offer_after_save(request, saved)
+            return redirect("recovery-goal", pk=pk)
+    form = forms.GoalForm(
+        initial={"title": goal.title, "target_date": goal.target_date, "status": goal.status}
+    )
+    return _goal_page(request, goal, form, note_form=note_form, status=400)
 
 
 @login_required
 @require_POST
 def goal_step_toggle(request, pk: int):
-    step = own(request, GoalStep, pk, select=("goal",))
-    services.toggle_step(step)
+    step = access.get_step_for(request.user, pk)
+    services.toggle_step(request.user, step)
     return redirect("recovery-goal", pk=step.goal_id)
 
 
 @login_required
 @require_POST
 def goal_delete(request, pk: int):
-    services.delete_goal(own(request, Goal, pk))
+    services.delete_goal(request.user, access.get_goal_for(request.user, pk))
     return redirect("recovery-plan")
 
 
@@ -503,8 +487,8 @@ def sharing(request):
         if form.is_valid():
             try:
                 grant = services.grant_access(member, **form.cleaned_data)
-            except services.RecoveryError as exc:
-                _fail(form, exc)
+            except Refused as error:
+                error.add_to_form(form)
             else:
                 messages.success(
                     request, _("%(handle)s can now see what you chose.") % {"handle": grant.person}
@@ -514,7 +498,7 @@ def sharing(request):
     today = services.today_for(member)
     grants = list(member.recovery_grants.select_related("person"))
     active = set(Grant.objects.active(today).filter(member=member).values_list("pk", flat=True))
-    return page(
+    return render(
         request,
         "recovery/sharing.html",
         {
@@ -530,8 +514,8 @@ def sharing(request):
 @login_required
 @require_POST
 def grant_revoke(request, pk: int):
-    grant = own(request, Grant, pk, select=("person",))
-    services.revoke_grant(grant)
+    grant = access.get_grant_for(request.user, pk)
+    services.revoke_grant(request.user, grant)
     messages.success(
         request, _("%(handle)s can no longer see your records.") % {"handle": grant.person}
     )

@@ -1,6 +1,7 @@
 """“I went”: a member's private record of the meetings they attend."""
 
 import datetime
+import re
 
 import time_machine
 
@@ -61,3 +62,22 @@ def test_visitors_are_asked_to_sign_in_to_log(client, db):
     assert "I went" not in page
     response = client.post("/meetings/sunday-serenity/attended/", {"date": "2026-11-24"})
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_weekly_chart_keeps_dot_decimals_on_a_spanish_page(people, signed_in):
+    """Spanish writes 92,5 for 92.5; an SVG attribute must not, or the bar is dropped."""
+    setup_meeting(people)
+    people.river.language = "es"
+    people.river.save()
+    river = signed_in(people.river)
+    river.cookies["django_language"] = "es"
+    with time_machine.travel(NOW, tick=False):
+        for day in ("2026-11-24", "2026-11-23", "2026-11-19"):
+            river.post("/meetings/sunday-serenity/attended/", {"date": day})
+        page = river.get("/meetings/attendance/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<html lang="es">' in page
+    rects = re.findall(r'<rect x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)"', page)
+    assert len(rects) == 12
+    assert all(re.fullmatch(r"\d+\.\d", value) for rect in rects for value in rect), rects
+    assert ("111.0", "5.0", "8.0", "50.0") in rects  # this week: the tallest bar
+    assert ("101.0", "30.0", "8.0", "25.0") in rects  # last week: half as tall

@@ -5,6 +5,7 @@ from lantern.core.models import AuditEvent, Notification
 from lantern.meetings.models import ChangeReport, Meeting
 from lantern.meetings.services import import_feed
 from lantern.meetings.tests.test_import import GOOD
+from lantern.safety.contexts import Context
 from lantern.safety.models import Alert
 
 
@@ -67,7 +68,7 @@ def test_a_members_correction_reaches_the_moderators_and_is_applied(people, sign
     report.refresh_from_db()
     assert (report.status, report.reviewed_by) == ("applied", people.morgan)
     assert AuditEvent.objects.filter(action="meetings.change.apply", actor=people.morgan).exists()
-    thanks = Notification.objects.get(recipient=people.river, kind="meetings.change")
+    thanks = Notification.objects.get(recipient=people.river, kind="meetings.change_applied")
     assert "is updated" in thanks.title and thanks.url == f"/meetings/{meeting.slug}/"
 
 
@@ -150,10 +151,55 @@ def test_a_member_cannot_pile_up_suggestions_or_send_an_empty_one(people, signed
 
 def test_crisis_words_in_a_suggestion_reach_a_person(people, signed_in):
     meeting = _feed_meeting()
-    response = signed_in(people.river).post(
+    river = signed_in(people.river)
+    response = river.post(
         f"/meetings/{meeting.slug}/report/",
         {"topic": "gone", "details": "it closed and I want to kill myself tonight"},
+        follow=True,
     )
     page = response.content.decode()
-    assert "988" in page and "I need someone now" in page
-    assert Alert.objects.filter(author=people.river, context="meeting-report").exists()
+    # Saved, then the meeting's page opens with the crisis lines (safety's one offer).
+    assert response.redirect_chain == [(f"/meetings/{meeting.slug}/", 302)]
+    assert "988" in page and "Reach out to someone on Lantern" in page
+    assert "A moderator will check it" in page
+    assert Alert.objects.filter(author=people.river, context=Context.MEETING_CORRECTION).exists()
+    # Offered once: the next page is calm again.
+    assert "988" not in river.get(f"/meetings/{meeting.slug}/").content.decode()
+
+
+def test_suggestions_are_rate_limited_per_person_with_a_clear_message(people, signed_in, settings):
+    settings.LANTERN_RATE_LIMITS = {**settings.LANTERN_RATE_LIMITS, "report": "3/h"}
+    import_feed([{**GOOD, "slug": f"meeting-{n}", "name": f"Meeting {n}"} for n in range(5)], "t")
+    river = signed_in(people.river)
+    for n in range(3):
+        response = river.post(f"/meetings/meeting-{n}/report/", {"topic": "time", "details": "7"})
+        assert response.status_code == 302, n
+    refused = river.post("/meetings/meeting-3/report/", {"topic": "time", "details": "7 pm"})
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "That is a lot in a short time. Please wait a few minutes and try again." in page
+    assert "7 pm" in page  # what they wrote is kept for later
+    assert ChangeReport.objects.filter(reporter=people.river).count() == 3
+    # The limit is river's, not everyone's.
+    sam = signed_in(people.sam)
+    sent = sam.post("/meetings/meeting-3/report/", {"topic": "time", "details": "7"})
+    assert sent.status_code == 302
+    assert ChangeReport.objects.filter(reporter=people.sam).count() == 1
+
+
+def test_the_moderators_notification_names_the_meeting_never_the_members_words(people, signed_in):
+    meeting = _feed_meeting()
+    signed_in(people.river).post(
+        f"/meetings/{meeting.slug}/report/",
+        {"topic": "other", "details": "ask for Dana, the secretary, on 555-0100"},
+    )
+    told = Notification.objects.get(recipient=people.morgan)
+    report = ChangeReport.objects.get()
+    assert told.about == f"meetings.changereport:{report.pk}"
+    assert told.url == f"/staff/meetings/changes/{report.pk}/"
+    assert told.title == "A meeting's details may be out of date: Sunday Serenity"
+    assert told.neutral_title == "A meeting correction is waiting for review"
+    for words in (told.title, told.neutral_title, told.body):
+        assert "Dana" not in words and "555" not in words
+    # Administrators and other members are not told (moderators keep the list).
+    assert not Notification.objects.exclude(recipient=people.morgan).exists()

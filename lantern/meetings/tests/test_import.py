@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from lantern.conftest import REPO
+from lantern.core.errors import Refused
 from lantern.meetings.models import Meeting
-from lantern.meetings.services import FeedError, import_feed, read_feed
+from lantern.meetings.services import import_feed, read_feed
 
 GOOD = {
     "name": "Sunday Serenity",
@@ -142,8 +143,9 @@ def test_another_feed_does_not_deactivate_this_ones_meetings(db):
     [("{not json", "not a JSON feed"), ('{"a": 1}', "a JSON array of meetings")],
 )
 def test_a_feed_that_is_not_a_feed_is_refused_as_a_whole(text, message):
-    with pytest.raises(FeedError, match=message):
+    with pytest.raises(Refused, match=message) as refused:
         read_feed(text)
+    assert refused.value.field == "feed"  # shown beside the upload page's file field
 
 
 def test_the_import_command_reads_a_file_and_prints_the_summary(tmp_path):

@@ -4,14 +4,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lantern.core.errors import Refused
+from lantern.core.models import Notification
 from lantern.core.notifications import notify
 from lantern.core.timezones import zone_for
 
 from .. import milestones as ms
 from ..models import Counter, Grant, Run
-from .base import RecoveryError, now, today_for
+from .base import _own, now, today_for
+from .checkins import schedule_silence_check
 
 # --- Counters -----------------------------------------------------------------------------------
 
@@ -19,16 +23,16 @@ from .base import RecoveryError, now, today_for
 def _check_start(member, started_on: date, started_at: time | None) -> None:
     today, clock = ms.local_today(now(), zone_for(member))
     if started_on > today:
-        raise RecoveryError(_("That date is in the future."), "started_on")
+        raise Refused(_("That date is in the future."), field="started_on")
     if started_on == today and started_at is not None and started_at > clock:
-        raise RecoveryError(_("That time is still to come today."), "started_at")
+        raise Refused(_("That time is still to come today."), field="started_at")
     if started_on < date(1900, 1, 1):
-        raise RecoveryError(_("Please check the year."), "started_on")
+        raise Refused(_("Please check the year."), field="started_on")
 
 
 @transaction.atomic
 def start_counter(
-    member,
+    actor,
     kind: str,
     started_on: date,
     *,
@@ -36,12 +40,13 @@ def start_counter(
     started_at: time | None = None,
     tell_on_reset: bool = False,
 ) -> Counter:
-    """A new counter from a date in the past or today (never the future), with its first run."""
+    """The actor's new counter from a date in the past or today (never the future), with its
+    first run."""
     if kind not in Counter.Kind.values:
-        raise RecoveryError(_("Choose what you are counting."), "kind")
-    _check_start(member, started_on, started_at)
+        raise Refused(_("Choose what you are counting."), field="kind")
+    _check_start(actor, started_on, started_at)
     counter = Counter.objects.create(
-        member=member, kind=kind, name=name.strip()[:60], tell_on_reset=tell_on_reset
+        member=actor, kind=kind, name=name.strip()[:60], tell_on_reset=tell_on_reset
     )
     Run.objects.create(counter=counter, started_on=started_on, started_at=started_at)
     return counter
@@ -49,6 +54,7 @@ def start_counter(
 
 @transaction.atomic
 def update_counter(
+    actor,
     counter: Counter,
     *,
     kind: str,
@@ -59,11 +65,14 @@ def update_counter(
 ) -> Counter:
     """Rename a counter or correct its current run's start (a correction, not a new start: the
     new date may not be in the future nor before the previous run ended)."""
-    _check_start(counter.member, started_on, started_at)
+    _own(actor, counter)
+    if kind not in Counter.Kind.values:
+        raise Refused(_("Choose what you are counting."), field="kind")
+    _check_start(actor, started_on, started_at)
     run = counter.current_run()
     previous = counter.runs.exclude(pk=run.pk).order_by("-started_on").first()
     if previous is not None and previous.ended_on and started_on < previous.ended_on:
-        raise RecoveryError(_("That date is before your previous run ended."), "started_on")
+        raise Refused(_("That date is before your previous run ended."), field="started_on")
     counter.kind, counter.name, counter.tell_on_reset = kind, name.strip()[:60], tell_on_reset
     counter.save()
     run.started_on, run.started_at = started_on, started_at
@@ -72,36 +81,38 @@ def update_counter(
 
 
 @transaction.atomic
-def new_start(counter: Counter, started_on: date, started_at: time | None = None) -> Run:
-    """Begin a new run; the current one ends on that day and stays in the history. If the member
-    chose so, the people they share milestones with are told (never why)."""
-    member = counter.member
+def new_start(actor, counter: Counter, started_on: date, started_at: time | None = None) -> Run:
+    """Begin a new run of the actor's counter; the current one ends on that day and stays in
+    the history. If the member chose so, the people they share milestones with are told (never
+    why). The worker looks in a few days for silence (no check-in) after it."""
+    _own(actor, counter)
+    member = actor
     _check_start(member, started_on, started_at)
     run = Run.objects.select_for_update().get(counter=counter, ended_on__isnull=True)
     if started_on < run.started_on:
-        raise RecoveryError(
+        raise Refused(
             _("A new start cannot be before the current run began (%(date)s).")
             % {"date": run.started_on.isoformat()},
-            "started_on",
+            field="started_on",
         )
     run.ended_on = started_on
     run.save(update_fields=["ended_on"])
     fresh = Run.objects.create(counter=counter, started_on=started_on, started_at=started_at)
     if counter.tell_on_reset:
-        for grant in Grant.objects.active(today_for(member)).filter(member=member, milestones=True):
-            notify(
-                grant.person,
-                "recovery.new_start",
-                _("%(handle)s made a new start") % {"handle": member.handle},
-                body=_("A word of support can mean a lot today."),
-                url=f"/recovery/shared/{member.handle}/",
-            )
+        grants = Grant.objects.active(today_for(member)).filter(member=member, milestones=True)
+        url = reverse("recovery-shared-member", args=[member.handle])
+        for grant in grants.select_related("person"):
+            notify(grant.person, "recovery.new_start", about=counter, actor=member, url=url)
+    schedule_silence_check(member, started_on)
     return fresh
 
 
 @transaction.atomic
-def delete_counter(counter: Counter) -> None:
-    """Remove a counter and all its runs (the member asked; nothing else keeps them)."""
+def delete_counter(actor, counter: Counter) -> None:
+    """Remove the actor's counter and all its runs (the member asked; nothing else keeps
+    them), and what others were told about it."""
+    _own(actor, counter)
+    Notification.objects.about(counter).delete()
     counter.delete()
 
 

@@ -1,6 +1,6 @@
 """My data: the export and erasure of a member's recovery records."""
 
-from django.db.models import Q
+from lantern.core.models import Notification
 
 from ..models import Preferences
 
@@ -97,15 +97,12 @@ def export_recovery(member) -> dict:
 
 def erase_recovery(member) -> None:
     """Every recovery row cascades with the account. What would outlive it: notifications in
-    other people's lists that point at this member's shared records; remove them."""
-    from lantern.core.models import Notification
-
-    Notification.objects.filter(
-        Q(url__startswith=f"/recovery/shared/{member.handle}/")
-        | Q(
-            url__in=[
-                f"/recovery/shared/journal/{pk}/"
-                for pk in member.journal_entries.values_list("pk", flat=True)
-            ]
-        )
-    ).delete()
+    other people's lists about this member's records (a new start, a shared journal entry, a
+    grant); remove them, found by what they are about."""
+    records = [
+        *member.counters.only("pk"),
+        *member.journal_entries.only("pk"),
+        *member.recovery_grants.only("pk"),
+    ]
+    if records:
+        Notification.objects.about(*records).delete()

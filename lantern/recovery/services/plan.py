@@ -5,75 +5,90 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lantern.core import audit
+from lantern.core.errors import NotFound, Refused
+from lantern.core.results import Saved
+from lantern.safety.contexts import Context
+
+from .. import access
 from ..models import Goal, GoalNote, GoalStep, PlanItem
-from .base import RecoveryError, Saved, _check, _limit, today_for
+from .base import _check, _limit, _own, today_for
 
 # --- The plan -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def save_plan_item(
-    member, *, kind: str, text: str, detail: str = "", item: PlanItem | None = None
+    actor, *, kind: str, text: str, detail: str = "", item: PlanItem | None = None
 ) -> Saved:
     """Add or change a trigger (with coping strategies), warning sign, person to call or
-    reason for recovery."""
+    reason for recovery in the actor's plan."""
+    if item is not None:
+        _own(actor, item)
     if kind not in PlanItem.Kind.values:
-        raise RecoveryError(_("Choose what kind of item this is."), "kind")
+        raise Refused(_("Choose what kind of item this is."), field="kind")
     text, detail = _limit(text, "text"), _limit(detail, "detail")
     if not text:
-        raise RecoveryError(_("Write something first."), "text")
-    item = item or PlanItem(member=member)
+        raise Refused(_("Write something first."), field="text")
+    item = item or PlanItem(member=actor)
     item.kind, item.text, item.detail = kind, text, detail
     item.save()
-    return Saved(item, show_resources=_check(member, [text, detail], "plan"))
+    return Saved(item, show_crisis_resources=_check(actor, [text, detail], Context.PLAN))
 
 
 @transaction.atomic
-def delete_plan_item(item: PlanItem) -> None:
+def delete_plan_item(actor, item: PlanItem) -> None:
+    _own(actor, item)
     item.delete()
 
 
 @transaction.atomic
 def save_goal(
-    member,
+    actor,
     *,
     title: str,
     target_date: date | None = None,
     status: str = Goal.Status.NOT_STARTED,
     goal: Goal | None = None,
 ) -> Saved:
-    """Add or change a goal. A new goal's target date cannot be in the past."""
+    """Add or change one of the actor's goals. A new target date cannot be in the past."""
+    if goal is not None:
+        _own(actor, goal)
     title = _limit(title, "title")
     if not title:
-        raise RecoveryError(_("Name the goal."), "title")
+        raise Refused(_("Name the goal."), field="title")
     if status not in Goal.Status.values:
-        raise RecoveryError(_("Choose a status from the list."), "status")
+        raise Refused(_("Choose a status from the list."), field="status")
     changed_date = goal is None or goal.target_date != target_date
-    if target_date and changed_date and target_date < today_for(member):
-        raise RecoveryError(_("The target date has already passed."), "target_date")
-    goal = goal or Goal(member=member)
+    if target_date and changed_date and target_date < today_for(actor):
+        raise Refused(_("The target date has already passed."), field="target_date")
+    goal = goal or Goal(member=actor)
     goal.title, goal.target_date, goal.status = title, target_date, status
     goal.save()
-    return Saved(goal, show_resources=_check(member, [title], "plan"))
+    return Saved(goal, show_crisis_resources=_check(actor, [title], Context.PLAN))
 
 
 @transaction.atomic
-def delete_goal(goal: Goal) -> None:
+def delete_goal(actor, goal: Goal) -> None:
+    _own(actor, goal)
     goal.delete()
 
 
 @transaction.atomic
-def add_step(goal: Goal, text: str) -> Saved:
+def add_step(actor, goal: Goal, text: str) -> Saved:
+    """A step towards one of the actor's goals."""
+    _own(actor, goal)
     text = _limit(text, "text")
     if not text:
-        raise RecoveryError(_("Write the step first."), "text")
+        raise Refused(_("Write the step first."), field="text")
     step = GoalStep.objects.create(goal=goal, text=text)
-    return Saved(step, show_resources=_check(goal.member, [text], "plan"))
+    return Saved(step, show_crisis_resources=_check(actor, [text], Context.PLAN))
 
 
 @transaction.atomic
-def toggle_step(step: GoalStep) -> GoalStep:
+def toggle_step(actor, step: GoalStep) -> GoalStep:
     """Tick a step done (or undo it); a goal whose steps are all done is done."""
+    _own(actor, step)
     step.done = not step.done
     step.save(update_fields=["done"])
     goal = step.goal
@@ -86,12 +101,22 @@ def toggle_step(step: GoalStep) -> GoalStep:
 
 
 @transaction.atomic
-def add_goal_note(goal: Goal, text: str) -> Saved:
+def add_goal_note(actor, goal: Goal, text: str) -> Saved:
+    """A progress note on one of the actor's goals: a private note, checked as one."""
+    _own(actor, goal)
     text = _limit(text, "text")
     if not text:
-        raise RecoveryError(_("Write the note first."), "text")
+        raise Refused(_("Write the note first."), field="text")
     note = GoalNote.objects.create(goal=goal, text=text)
-    return Saved(note, show_resources=_check(goal.member, [text], "plan"))
+    return Saved(note, show_crisis_resources=_check(actor, [text], Context.NOTE))
+
+
+def read_shared_plan(actor, member) -> dict:
+    """A person the member shares the plan with reads it; the member sees that they did."""
+    if not access.can_view_shared_recovery(actor, member, "plan"):
+        raise NotFound(_("That plan is not shared with you."))
+    audit.record(actor, "recovery.view_plan", None, subject=member)
+    return plan_for(member)
 
 
 def plan_for(member) -> dict:

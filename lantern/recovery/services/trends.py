@@ -1,7 +1,9 @@
-"""Trends: what the trends page draws and tabulates."""
+"""Trends: what the trends page draws and tabulates. The geometry is `core.charts`'s, so every
+coordinate is a dot-decimal string whatever the page's language."""
 
 from datetime import timedelta
 
+from lantern.core import charts
 from lantern.meetings.models import Attendance
 
 from ..models import CheckIn
@@ -11,25 +13,9 @@ from .checkins import streak
 # --- Trends -------------------------------------------------------------------------------------
 
 CHART_W, CHART_H = 300, 100  # SVG user units; the plot sits inside with a small margin
-
-
-def _y(value: float, low: float, high: float) -> float:
-    return round(CHART_H - 8 - (value - low) / (high - low) * (CHART_H - 16), 1)
-
-
-def _lines(points: list[tuple[float, float | None]]) -> list[str]:
-    """Polyline point strings, broken where a day has no check-in."""
-    lines, current = [], []
-    for x, y in points:
-        if y is None:
-            if current:
-                lines.append(current)
-            current = []
-        else:
-            current.append(f"{x},{y}")
-    if current:
-        lines.append(current)
-    return [" ".join(line) for line in lines]
+MOOD = charts.Scale(low=1, high=5, top=8, bottom=CHART_H - 8)
+CRAVING = charts.Scale(low=0, high=10, top=8, bottom=CHART_H - 8)
+BARS_TOP, BARS_BOTTOM = 10, 90  # the meetings chart's bars stand on its axis at 90.5
 
 
 def trends(member, days: int = 30) -> dict:
@@ -39,24 +25,25 @@ def trends(member, days: int = 30) -> dict:
     first = today - timedelta(days=days - 1)
     checkins = {
         c.day: c
-        for c in CheckIn.objects.filter(member=member, day__gte=first).prefetch_related("meetings")
+        for c in CheckIn.objects.filter(member=member, day__gte=first).defer("note", "gratitude")
     }
-    step = CHART_W / max(days - 1, 1)
+    day_list = [first + timedelta(days=n) for n in range(days)]
+    found = [checkins.get(day) for day in day_list]
+    mood_points = charts.line([c.mood if c else None for c in found], MOOD, CHART_W)
+    craving_points = charts.line([c.craving if c else None for c in found], CRAVING, CHART_W)
     rows = []
-    for n in range(days):
-        day = first + timedelta(days=n)
-        c = checkins.get(day)
-        x = round(n * step, 1)
+    for day, c, mood, craving in zip(day_list, found, mood_points, craving_points, strict=True):
+        box_x, box_y = craving.marker(4) if craving else (None, None)
         rows.append(
             {
                 "day": day,
-                "x": x,
+                "x": mood.x if mood else None,
                 "mood": c.mood if c else None,
                 "craving": c.craving if c else None,
-                "mood_y": _y(c.mood, 1, 5) if c else None,
-                "craving_y": _y(c.craving, 0, 10) if c else None,
-                "box_x": round(x - 2, 1),
-                "box_y": round(_y(c.craving, 0, 10) - 2, 1) if c else None,
+                "mood_y": mood.y if mood else None,
+                "craving_y": craving.y if craving else None,
+                "box_x": box_x,
+                "box_y": box_y,
             }
         )
     moods = [r["mood"] for r in rows if r["mood"] is not None]
@@ -79,24 +66,18 @@ def trends(member, days: int = 30) -> dict:
         count = sum(start <= d < start + timedelta(days=7) for d in attended)
         count += sum(v for d, v in others.items() if start <= d < start + timedelta(days=7))
         per_week.append((start, count))
-    most = max([c for _s, c in per_week] + [1])
-    bar_w = CHART_W / weeks
-    bars = [
-        {
-            "x": round(n * bar_w + 1, 1),
-            "w": round(bar_w - 2, 1),
-            "height": round(80 * c / most),
-            "y": 90 - round(80 * c / most),
-            "start": s,
-            "count": c,
-        }
-        for n, (s, c) in enumerate(per_week)
-    ]
+    bars = charts.bars(
+        [c for _s, c in per_week],
+        width=CHART_W,
+        top=BARS_TOP,
+        bottom=BARS_BOTTOM,
+        labels=[s for s, _c in per_week],
+    )
     return {
         "days": days,
         "rows": rows,
-        "mood_lines": _lines([(r["x"], r["mood_y"]) for r in rows]),
-        "craving_lines": _lines([(r["x"], r["craving_y"]) for r in rows]),
+        "mood_lines": charts.polylines(mood_points),
+        "craving_lines": charts.polylines(craving_points),
         "mood_average": round(sum(moods) / len(moods), 1) if moods else None,
         "craving_average": round(sum(cravings) / len(cravings), 1) if cravings else None,
         "checkin_days": len(moods),
@@ -106,5 +87,5 @@ def trends(member, days: int = 30) -> dict:
         "bars": bars,
         "width": CHART_W,
         "height": CHART_H,
-        "grid": [_y(v, 0, 10) for v in (0, 5, 10)],
+        "grid": charts.grid([0, 5, 10], CRAVING),
     }

@@ -47,12 +47,14 @@ def test_bad_input_gets_4xx_with_a_message(people, signed_in):
     with time_machine.travel(NOW, tick=False):
         response = post(river, "/counters", {"kind": "alcohol", "started_on": "2026-12-01"})
         assert response.status_code == 400
-        assert response.json() == {"detail": "That date is in the future."}
+        assert response.json() == {"detail": "That date is in the future.", "field": "started_on"}
         assert post(river, "/checkins", {"mood": 6, "craving": 0}).json() == {
-            "detail": "Mood goes from 1 to 5."
+            "detail": "Mood goes from 1 to 5.",
+            "field": "mood",
         }
         assert post(river, "/checkins", {"mood": 3, "craving": 11}).json() == {
-            "detail": "Craving goes from 0 to 10."
+            "detail": "Craving goes from 0 to 10.",
+            "field": "craving",
         }
         future = post(river, "/checkins", {"mood": 3, "craving": 1, "day": "2026-11-24"})
         assert (

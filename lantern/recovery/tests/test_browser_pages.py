@@ -3,9 +3,9 @@ violations, nothing wider than the screen, and the plan prints without the site'
 
 import pytest
 
-from lantern.conftest import assert_accessible
+from lantern.conftest import Page, assert_accessible
 from lantern.recovery import demo
-from lantern.recovery.models import Counter, Goal, JournalEntry, PlanItem
+from lantern.recovery.models import CheckIn, Counter, Goal, Grant, JournalEntry, PlanItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,8 +65,6 @@ def test_the_pages_a_supporter_sees_are_accessible(people, phone):
 
 @pytest.fixture
 def phone_without_js(browser, live_server):
-    from lantern.conftest import Page
-
     context = browser.new_context(
         viewport={"width": 360, "height": 780}, locale="en-US", java_script_enabled=False
     )
@@ -77,8 +75,6 @@ def phone_without_js(browser, live_server):
 
 
 def test_the_check_in_and_sharing_work_without_javascript(people, phone_without_js):
-    from lantern.recovery.models import CheckIn, Grant
-
     page = phone_without_js
     page.sign_in("river")
     page.visit("/recovery/checkin/")

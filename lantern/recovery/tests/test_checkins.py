@@ -5,8 +5,9 @@ import datetime
 import time_machine
 from django.db import connection
 
+from lantern.core.errors import Refused
 from lantern.core.models import Notification
-from lantern.meetings.models import Attendance
+from lantern.meetings.models import Attendance, Meeting
 from lantern.meetings.services import import_feed, record_attendance
 from lantern.meetings.tests.test_import import GOOD
 from lantern.recovery import services
@@ -100,7 +101,7 @@ def test_yesterdays_check_in_can_no_longer_be_changed(people):
     with time_machine.travel(NOW, tick=False):
         try:
             services.save_checkin(people.river, mood=5, craving=0, checkin=checkin)
-        except services.RecoveryError as exc:
+        except Refused as exc:
             assert "earlier days cannot be changed" in str(exc)
         else:
             raise AssertionError("yesterday's check-in changed")
@@ -109,8 +110,6 @@ def test_yesterdays_check_in_can_no_longer_be_changed(people):
 
 def test_meetings_logged_today_are_linked_to_the_check_in(people, signed_in):
     import_feed([GOOD], source="t")
-    from lantern.meetings.models import Meeting
-
     attendance = record_attendance(
         people.river, Meeting.objects.get(), services.today_for(people.river)
     )
@@ -176,10 +175,12 @@ def test_silence_after_a_new_start_gently_offers_a_reach_out(people, signed_in):
     start = datetime.datetime(2026, 11, 10, 18, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False):
         counter = services.start_counter(people.river, "alcohol", datetime.date(2026, 9, 1))
-        services.new_start(counter, datetime.date(2026, 11, 10))
+        services.new_start(people.river, counter, datetime.date(2026, 11, 10))
     with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
         assert services.check_silence(people.river) is None  # two days: not yet
     with time_machine.travel(start + datetime.timedelta(days=4), tick=False):
+        # What the task worker runs (the new start scheduled it; see test_nudges.py).
+        assert services.run_silence_check(people.river.pk) == "nudged"
         page = signed_in(people.river).get("/recovery/").content.decode()
     assert "We have missed your check-ins" in page
     assert "Reach out to someone" in page

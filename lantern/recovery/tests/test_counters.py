@@ -145,9 +145,9 @@ def test_people_shared_with_are_told_of_a_new_start_only_if_the_member_chose_it(
     services.grant_access(people.river, "jo", ["milestones"])
     services.grant_access(people.river, "sam", ["checkins"])  # not milestones: not told
     Notification.objects.all().delete()
-    services.new_start(quiet, services.today_for(people.river))
+    services.new_start(people.river, quiet, services.today_for(people.river))
     assert not Notification.objects.exists()
-    services.new_start(told, services.today_for(people.river))
+    services.new_start(people.river, told, services.today_for(people.river))
     notes = list(Notification.objects.all())
     assert [(n.recipient, n.title) for n in notes] == [(people.jo, "river made a new start")]
 

@@ -17,7 +17,7 @@ D = datetime.date
 
 def everything(river, jo):
     counter = services.start_counter(river, "alcohol", D(2025, 1, 1), name="Beer")
-    services.new_start(counter, D(2025, 6, 1))
+    services.new_start(river, counter, D(2025, 6, 1))
     services.save_checkin(
         river,
         mood=4,
@@ -29,14 +29,14 @@ def everything(river, jo):
         note="rough morning",
     )
     entry = services.save_entry(river, title="Letter", body="Dear past me").obj
-    services.share_entry(entry, "jo")
+    services.share_entry(river, entry, "jo")
     goal = services.save_goal(river, title="Get my licence back").obj
-    services.add_step(goal, "Call the DMV")
-    services.add_goal_note(goal, "Booked the test")
+    services.add_step(river, goal, "Call the DMV")
+    services.add_goal_note(river, goal, "Booked the test")
     services.save_plan_item(river, kind="person", text="Aunt May", detail="555-0199")
     services.grant_access(river, "jo", ["milestones", "plan"])
     services.set_reminder(river, datetime.time(21, 0))
-    services.record_shared_read(jo, river, "plan")
+    services.read_shared_plan(jo, river)
 
 
 def test_the_export_holds_every_recovery_record_decrypted(people, signed_in):

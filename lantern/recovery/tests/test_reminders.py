@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 
 from lantern.conftest import run_tasks
 from lantern.core.models import Notification
@@ -65,8 +66,6 @@ def test_turning_the_reminder_off_stops_the_one_already_scheduled(people):
 
 
 def test_the_reminder_is_also_emailed_when_the_member_asked_for_email(people, smtp_server):
-    from allauth.account.models import EmailAddress
-
     river = people.river
     river.time_zone, river.email, river.notify_email = "America/Chicago", "river@example.org", True
     river.save()

@@ -2,6 +2,7 @@
 server as SVG with the same numbers in a table."""
 
 import datetime
+import re
 
 import time_machine
 
@@ -60,3 +61,25 @@ def test_a_gap_breaks_the_line_rather_than_inventing_values(people):
     with time_machine.travel(NOW, tick=False):
         t = services.trends(people.river, 30)
     assert len(t["mood_lines"]) == 2 and len(t["craving_lines"]) == 2
+
+
+def test_a_spanish_trend_page_draws_with_dot_decimals(people, signed_in):
+    """Spanish writes 3,5 for 3.5: fine in the sentence, fatal in an SVG attribute."""
+    people.river.language = "es"
+    people.river.save()
+    for days_ago, mood, craving in [(0, 4, 3), (1, 3, 7), (3, 2, 9)]:
+        check_in_on(people.river, days_ago, mood, craving, other_meetings=1)
+    river = signed_in(people.river)
+    river.cookies["django_language"] = "es"
+    with time_machine.travel(NOW, tick=False):
+        page = river.get("/recovery/trends/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<html lang="es">' in page
+    svg = "".join(re.findall(r"<svg.*?</svg>", page, flags=re.S))
+    numbers = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy|width|height)="([^"]*)"', svg)
+    assert len(numbers) > 20
+    assert all(re.fullmatch(r"-?\d+(\.\d)?|100%", n) for n in numbers), numbers
+    for points in re.findall(r'points="([^"]*)"', svg):
+        for pair in points.split():
+            assert re.fullmatch(r"\d+\.\d,\d+\.\d", pair), pair
+    assert 'y1="92.0"' in svg  # the craving grid's 0 line
+    assert "6,3" in page  # the average craving, in the sentence, is written the Spanish way

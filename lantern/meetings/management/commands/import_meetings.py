@@ -6,8 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lantern.core.errors import Refused
 from lantern.meetings.models import Fellowship
-from lantern.meetings.services import FeedError, import_feed, read_feed
+from lantern.meetings.services import import_feed, read_feed
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError("the feed is larger than 50 MB")
         try:
             entries = read_feed(text)
-        except FeedError as exc:
-            raise CommandError(str(exc)) from None
+        except Refused as error:
+            raise CommandError(error.message) from None
         report = import_feed(entries, source=source, fellowship=fellowship)
         self.stdout.write(report.summary())
