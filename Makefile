@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup bench lint format lock clean browser-deps
+.PHONY: run test setup bench soak lint format lock clean browser-deps
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: setup node_modules/.installed browser-deps
 
 bench: setup
 	$(PY) bench/run.py
+
+# Many members at once against the real servers, on loopback, at most 10 minutes.
+soak: setup
+	$(PY) bench/soak.py
 
 lint:
 	$(VENV)/bin/ruff check --fix .

@@ -22,6 +22,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from report import write_section  # noqa: E402
 
 settings.ROOT_URLCONF = "bench.urls"
 settings.ALLOWED_HOSTS = ["testserver"]
@@ -177,18 +178,6 @@ def risk_table(bare_ms: float) -> str:
         f"Time per message, one core, over all {len(sample)} examples: " + "; ".join(timings) + "."
     )
     return "\n".join(lines)
-
-
-def write_section(name: str, title: str, body: str) -> None:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    text = OUT.read_text() if OUT.exists() else ""
-    block = f"{start}\n{body}\n{end}"
-    if start in text:
-        before, rest = text.split(start, 1)
-        text = before + block + rest.split(end, 1)[1]
-    else:
-        text = text.rstrip() + f"\n\n## {title}\n\n{block}\n"
-    OUT.write_text(text)
 
 
 METROS = [  # (lat, lon, zone) of 50 US metro areas

@@ -138,6 +138,10 @@ TEMPLATES = [
     },
 ]
 
+# --- Serving --------------------------------------------------------------------------------
+# Requests one web process works on at once; the rest wait their turn (lantern/core/serving.py).
+HTTP_CONCURRENCY = envint("LANTERN_HTTP_CONCURRENCY", "8")
+
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
@@ -168,7 +172,7 @@ elif envbool("LANTERN_DB_POOL", "1"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
-        "max_size": envint("LANTERN_DB_POOL_SIZE", "10"),
+        "max_size": max(envint("LANTERN_DB_POOL_SIZE", "10"), HTTP_CONCURRENCY),
         "timeout": envint("LANTERN_DB_POOL_TIMEOUT", "20"),
     }
 else:
@@ -180,7 +184,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = VAR_DIR / f"test-{os.getpid()}.sqlite3"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default, now: links members type are https://
 AUTH_USER_MODEL = "accounts.User"
 
 # --- Redis: channel layer, cache, task queue ------------------------------------------------
