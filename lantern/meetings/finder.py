@@ -3,13 +3,18 @@ shared), applied to the database, then refined by distance and by when meetings 
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Q
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import WEEKDAYS, Fellowship, Meeting
+from .models import WEEKDAYS, Fellowship, Meeting, box_condition, spec_weekday
 
 TIMES_OF_DAY = {
     "morning": (5, 12),
@@ -104,10 +109,16 @@ def resolve_zip(code: str):
 
 def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int = 25) -> Search:
     """Meetings matching the finder's cleaned data, soonest first, with start times in
-    `viewer_zone` (or each meeting's own zone when None)."""
+    `viewer_zone` (or each meeting's own zone when None).
+
+    The true soonest `limit`, however many meetings are near: the database is asked for the
+    meetings under way now, then for those that start in the next slice of time, slice after
+    slice (an index on zone and local start time; see `_occurrences`), until the soonest `limit`
+    are certain. The cost follows the number of results, not the number of meetings nearby.
+    Online meetings (no place) belong in every search unless the person chose a mode."""
     now = now or timezone.now()
     outcome = Search()
-    meetings = Meeting.objects.active().select_related("location", "group")
+    meetings = Meeting.objects.active()
     lat, lon = data.get("lat"), data.get("lon")
     if data.get("zip"):
         place = resolve_zip(data["zip"])
@@ -115,10 +126,8 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
             outcome.error = str(_("We don't know the ZIP code %(zip)s.") % {"zip": data["zip"]})
             return outcome
         lat, lon, outcome.place = place
-    km = data.get("km") or 10
+    km = data.get("km") or DEFAULT_KM
     near = lat is not None and lon is not None
-    if near:
-        meetings = meetings.within_box(lat, lon, km)
     if data.get("mode"):
         meetings = meetings.filter(mode=data["mode"])
     if data.get("fellowship"):
@@ -127,29 +136,158 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
         meetings = meetings.with_type(data["type"])
     if data.get("language"):
         meetings = meetings.filter(language=data["language"])
-    if data.get("day"):
-        meetings = meetings.on_days(data["day"])
+    if near:
+        # Meetings with a place in the box around the searcher, and online meetings.
+        meetings = meetings.filter(
+            box_condition(lat, lon, km) | Q(latitude__isnull=True, mode=Meeting.Mode.ONLINE)
+        )
+    days = set(data.get("day") or [])
     window = data.get("time")
-    results = []
-    for meeting in meetings[:5000]:
-        distance = None
-        if near:
-            if meeting.latitude is None:
-                continue
-            distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
-            if distance > km:
-                continue
-        starts = meeting.next_start(now, data.get("day"))
-        if starts is None:
-            continue
-        if window == "soon" and starts > now + timedelta(hours=2):
-            continue
-        if window in TIMES_OF_DAY:
-            low, high = TIMES_OF_DAY[window]
-            hour = starts.astimezone(meeting.zone()).hour
-            if not (low <= hour < high or low <= hour + 24 < high):
-                continue
-        results.append(Result(meeting, starts.astimezone(viewer_zone or meeting.zone()), distance))
-    results.sort(key=lambda r: (r.starts, r.km or 0))
+    found: dict[int, Result] = {}  # a meeting's soonest occurrence only
+    for start, end in _slices(now, window):
+        under_way = start == now  # the first slice also asks for meetings already going
+        for meeting, starts in _occurrences(meetings, start, end, now, days, under_way):
+            distance = None
+            if near and meeting.latitude is not None:
+                distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
+                if distance > km:
+                    continue
+            if window in TIMES_OF_DAY:
+                low, high = TIMES_OF_DAY[window]
+                hour = starts.astimezone(meeting.zone()).hour
+                if not (low <= hour < high or low <= hour + 24 < high):
+                    continue
+            earlier = found.get(meeting.pk)
+            if earlier is None or starts < earlier.starts:
+                shown = starts.astimezone(viewer_zone or meeting.zone())
+                found[meeting.pk] = Result(meeting, shown, distance)
+        # Every occurrence before `end` has been seen: once `limit` meetings are found, no
+        # later slice can come before them.
+        if len(found) >= limit:
+            break
+    results = sorted(found.values(), key=lambda r: (r.starts, r.km or 0, r.meeting.pk))
     outcome.results = results[:limit]
     return outcome
+
+
+DEFAULT_KM = 10
+# The walk's slices: short at first (most searches are answered by the next hours), then
+# doubling, over a week and a day (as far as `Meeting.next_start` looks).
+FIRST_SLICE = timedelta(hours=2)
+HORIZON = timedelta(days=8)
+# Wall-clock ranges are widened by this much, so a daylight-saving change never hides a
+# meeting; exact instants are then checked in Python.
+PAD = timedelta(hours=1)
+
+
+def _slices(now: datetime, window: str | None):
+    start, size = now, FIRST_SLICE
+    end_of_walk = now + (timedelta(hours=2) if window == "soon" else HORIZON)
+    while start < end_of_walk:
+        end = min(start + size, end_of_walk)
+        yield start, end
+        start, size = end, size * 2
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):  # a meeting with a zone no one knows: see Meeting.zone
+        return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+
+
+def _on_day(weekday: int):
+    """The meeting is held on this weekday (Meeting Guide numbering)."""
+    return GreaterThan(F("days_mask").bitand(1 << weekday), 0)
+
+
+def _clock(moment: datetime) -> time:
+    return moment.time().replace(tzinfo=None)
+
+
+def _occurrences(meetings, start, end, now: datetime, days: set[int], under_way: bool):
+    """(meeting, its start) for each occurrence of `meetings` that starts in [start, end), and,
+    with `under_way`, each that started before `now` and is still going (it counts as starting
+    now, as in `Meeting.next_start`). One query: for each time zone meetings use, the local
+    days and wall-clock times the slice covers."""
+    condition = Q()
+    for name in zone_names():
+        zone = _zone(name)
+        if under_way:
+            condition |= _under_way_condition(name, zone, now, days)
+        local_start = (start.astimezone(zone) - PAD).replace(tzinfo=None)
+        local_end = (end.astimezone(zone) + PAD).replace(tzinfo=None)
+        day = local_start.date()
+        while day <= local_end.date():
+            weekday = spec_weekday(day)
+            if not days or weekday in days:
+                times = Q()
+                if day == local_start.date():
+                    times &= Q(start_time__gte=local_start.time())
+                if day == local_end.date():
+                    times &= Q(start_time__lte=local_end.time())
+                condition |= Q(_on_day(weekday), times, time_zone=name)
+            day += timedelta(days=1)
+    if not condition:
+        return
+    for meeting in meetings.filter(condition).select_related("location", "group"):
+        zone = meeting.zone()
+        low = (now - timedelta(days=1) if under_way else start).astimezone(zone) - PAD
+        day, last = low.date(), (end.astimezone(zone) + PAD).date()
+        while day <= last:
+            weekday = spec_weekday(day)
+            if meeting.days_mask & (1 << weekday) and (not days or weekday in days):
+                starts = datetime.combine(day, meeting.start_time, tzinfo=zone)
+                going = under_way and starts < now < starts + meeting.duration()
+                if going or start <= starts < end:
+                    yield meeting, starts
+            day += timedelta(days=1)
+
+
+def _under_way_condition(name: str, zone: ZoneInfo, now: datetime, days: set[int]) -> Q:
+    """Meetings of one zone that may be going on at `now`: started today and not ended, or
+    started yesterday and running past midnight. Generous by PAD; checked exactly later."""
+    local = now.astimezone(zone)
+    early, late = _clock(local - PAD), _clock(local + PAD)
+    if (local - PAD).date() != local.date():
+        early = time.min
+    if (local + PAD).date() != local.date():
+        late = time.max
+    an_hour_before = _clock(local - timedelta(hours=1) - PAD)
+    if (local - timedelta(hours=1) - PAD).date() != local.date():
+        an_hour_before = time.min
+    overnight = Q(end_time__lte=F("start_time"))
+    today, yesterday = spec_weekday(local.date()), spec_weekday(local.date() - timedelta(days=1))
+    condition = Q()
+    if not days or today in days:
+        going = (
+            Q(end_time__isnull=True, start_time__gte=an_hour_before)
+            | Q(end_time__gte=early)
+            | overnight
+        )
+        condition |= Q(_on_day(today), going, start_time__lte=late, time_zone=name)
+    if not days or yesterday in days:
+        past_midnight = (overnight & Q(end_time__gte=early)) | Q(
+            end_time__isnull=True, start_time__gte=time(23, 0)
+        )
+        condition |= Q(_on_day(yesterday), past_midnight, time_zone=name)
+    return condition
+
+
+ZONES_CACHE = "lantern-meeting-zones"
+
+
+def zone_names() -> list[str]:
+    """The time zones active meetings use (a handful), kept in the cache for a few minutes;
+    an import clears it (`forget_zone_names`)."""
+    names = cache.get(ZONES_CACHE)
+    if names is None:
+        names = sorted(
+            Meeting.objects.active().order_by().values_list("time_zone", flat=True).distinct()
+        )
+        cache.set(ZONES_CACHE, names, 300)
+    return names
+
+
+def forget_zone_names() -> None:
+    cache.delete(ZONES_CACHE)

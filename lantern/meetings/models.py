@@ -98,6 +98,18 @@ class Location(models.Model):
         return ", ".join(p for p in parts if p)
 
 
+def box_condition(lat: float, lon: float, km: float) -> models.Q:
+    """Inside a bounding box around a point (cheap, indexable); callers refine by distance."""
+    dlat = km / 111.0
+    dlon = km / (111.320 * max(cos(radians(lat)), 0.01))
+    return models.Q(
+        latitude__gte=lat - dlat,
+        latitude__lte=lat + dlat,
+        longitude__gte=lon - dlon,
+        longitude__lte=lon + dlon,
+    )
+
+
 class MeetingQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
@@ -109,14 +121,7 @@ class MeetingQuerySet(models.QuerySet):
 
     def within_box(self, lat, lon, km):
         """A cheap bounding box around a point; callers refine by real distance."""
-        dlat = km / 111.0
-        dlon = km / (111.320 * max(cos(radians(lat)), 0.01))
-        return self.filter(
-            latitude__gte=lat - dlat,
-            latitude__lte=lat + dlat,
-            longitude__gte=lon - dlon,
-            longitude__lte=lon + dlon,
-        )
+        return self.filter(box_condition(lat, lon, km))
 
     def with_type(self, code):
         return self.filter(types__contains=f" {code} ")
@@ -158,6 +163,12 @@ class Meeting(models.Model):
         ordering = ["start_time", "name"]
         indexes = [
             models.Index(fields=["active", "latitude", "longitude"]),
+            # The finder's walk through time: meetings of one zone starting in a wall-clock
+            # range, with the place and days in the index so most rows are decided there.
+            models.Index(
+                fields=["active", "time_zone", "start_time", "latitude", "longitude", "days_mask"],
+                name="meeting_by_local_start",
+            ),
             models.Index(fields=["source", "active"]),
         ]
 

@@ -151,7 +151,10 @@ def test_the_api_finds_meetings_with_the_finders_filters(client, db):
     import_feed(feed(), source="t")
     with time_machine.travel(TUESDAY_6PM, tick=False):
         data = client.get("/api/v1/meetings", {"zip": "60641", "km": 10}).json()
-    assert data["count"] == 2
+    # The two meetings near the ZIP code, and the online one (online meetings are in every
+    # search unless the person filters them out), which has no distance.
+    assert data["count"] == 3
+    assert [i["distance_km"] is None for i in data["items"]].count(True) == 1
     first = data["items"][0]
     assert first["slug"] == "tue-night" and first["time"] == "19:00"
     assert first["next_start"].startswith("2026-11-24T19:00:00-06:00")
