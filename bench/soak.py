@@ -46,6 +46,9 @@ OUT = REPO / "docs" / "benchmarks.md"
 PG = os.environ.get("CI_POSTGRES", "127.0.0.1:5432")
 REDIS = os.environ.get("CI_REDIS", "127.0.0.1:6379")
 WEB_PROCESSES = int(os.environ.get("SOAK_WEB_PROCESSES", "4"))
+# The production web server: "uvicorn" (manage.py serve) or "gunicorn" (WSGI, for comparison;
+# not a dependency: install it by hand to measure).
+SERVER = os.environ.get("SOAK_SERVER", "uvicorn")
 
 
 def free_port() -> int:
@@ -146,6 +149,19 @@ class Setup:
                 "--port",
                 str(self.port),
                 "--no-access-log",
+            ]
+        if SERVER == "gunicorn":  # the WSGI alternative, measured for docs/operations.md
+            return [
+                str(REPO / ".venv/bin/gunicorn"),
+                "lantern.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(WEB_PROCESSES),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                os.environ.get("LANTERN_HTTP_CONCURRENCY", "8"),
             ]
         return [PY, "manage.py", "serve", "--port", str(self.port), "--workers", str(WEB_PROCESSES)]
 
@@ -356,7 +372,7 @@ def run_setup(name: str) -> dict:
     finally:
         setup.stop()
     return {
-        "name": name,
+        "name": name if name == "embedded" else f"{name} ({SERVER})",
         "mix": mix,
         "mix_seconds": mix_seconds,
         "bare": bare,

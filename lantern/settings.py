@@ -101,7 +101,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files read off the event loop under ASGI (no sync-iterator warning per file).
+    "lantern.core.streaming.async_file_responses",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database down: every page answers 503 with the crisis lines, without touching it.
+    "lantern.safety.middleware.database_unavailable",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +119,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lantern.core.middleware.privacy_headers",
+    # Input Lantern cannot store (a NUL, a body over 2.5 MB) gets a 400/413 with a message.
+    "lantern.core.input.refuse_unusable_input",
 ]
 
 ROOT_URLCONF = "lantern.urls"
@@ -173,7 +179,7 @@ elif envbool("LANTERN_DB_POOL", "1"):
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": max(envint("LANTERN_DB_POOL_SIZE", "10"), HTTP_CONCURRENCY),
-        "timeout": envint("LANTERN_DB_POOL_TIMEOUT", "20"),
+        "timeout": envint("LANTERN_DB_POOL_TIMEOUT", "5"),
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -200,10 +206,18 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("LANTERN_CACHE_PREFIX", "lantern"),
+            # Redis down: the cache answers "nothing cached" within a second instead of failing
+            # the page (rate limits and used two-factor codes are not counted meanwhile).
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # RQ with retries, and tasks kept in the database while Redis is away (core/taskqueue.py).
+    TASKS = {"default": {"BACKEND": "lantern.core.taskqueue.RQBackend", "QUEUES": ["default"]}}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -226,6 +240,8 @@ if "EMAIL_BACKEND" not in _email:  # an unknown scheme would silently mean SMTP 
         f"EMAIL_URL scheme must be one of {', '.join(sorted(dj_email_url.SCHEMES))}"
     )
 globals().update(_email)
+# A mail server that never answers must not hold a task past the worker's claim (10 minutes).
+EMAIL_TIMEOUT = envint("LANTERN_EMAIL_TIMEOUT", "30")
 DEFAULT_FROM_EMAIL = os.environ.get("LANTERN_FROM_EMAIL", "Lantern <lantern@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -261,11 +277,15 @@ ACCOUNT_FORMS = {
     "login": "lantern.accounts.forms.LoginForm",
 }
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins: 5 per handle per 5 minutes, 20 per address per 5 minutes.
-    "login_failed": "20/5m/ip,5/5m/key",
+    # Sign-in: no limit per address alone nor per handle alone (either lets someone keep
+    # others out); Lantern slows wrong passwords per handle and address together, and never
+    # a person's own devices (lantern/accounts/signin_guard.py).
+    "login": "",
+    "login_failed": "",
     "signup": "20/h/ip",
     "reset_password": "10/h/ip,5/h/key",
-    # Lantern's own: recovery codes (per address, per handle) and password confirmations.
+    # Lantern's own: recovery codes (per address, per handle and address together) and
+    # password confirmations.
     "lantern_recover": "20/h/ip,5/h/key",
     "lantern_confirm_password": "10/h/user",
 }
@@ -315,6 +335,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Español"))]
 LOCALE_PATHS = [BASE_DIR / "lantern" / "locale"]
 USE_I18N = True
+# Lantern's own date and time formats per language: a 12-hour clock in English (US), 24-hour in
+# Spanish; numbers in SVG, CSS and JSON are never localized (core/charts.py).
+FORMAT_MODULE_PATH = ["lantern.formats"]
 TIME_ZONE = "UTC"
 USE_TZ = True
 LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York")
@@ -372,6 +395,9 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     if envbool("LANTERN_BEHIND_PROXY", "0"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Sign-in slow-downs count per handle and address: behind a proxy, the address is
+        # the client's as the proxy saw it (X-Forwarded-For), not the proxy's own.
+        ALLAUTH_TRUSTED_PROXY_COUNT = envint("LANTERN_TRUSTED_PROXY_COUNT", "1")
     if SITE_URL.startswith("https://") and not CSRF_TRUSTED_ORIGINS:
         CSRF_TRUSTED_ORIGINS = [SITE_URL]
     if not ALLOWED_HOSTS:

@@ -20,3 +20,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+# The 500 page: the crisis lines and a way home, without the database (core/views.py).
+handler500 = "lantern.core.views.server_error"

@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from lantern.core import ratelimits
+from lantern.core.api import SIGNED_IN_ERRORS
 from lantern.core.timezones import zone_for
 
 from . import services
@@ -77,7 +78,7 @@ class MeOut(Schema):
     roles: list[str]
 
 
-@router.get("/me", response=MeOut, url_name="accounts-me")
+@router.get("/me", response={200: MeOut, **SIGNED_IN_ERRORS}, url_name="accounts-me")
 def me(request):
     """The signed-in person's own profile."""
     user = request.auth

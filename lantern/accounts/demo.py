@@ -1,8 +1,12 @@
-"""The demo people, one per role, with known passwords (`manage.py demo`). Safe to run again: it
-puts the demo accounts back as they were and touches nothing else."""
+"""The demo people, one per role and a few more members, with known passwords and believable join
+dates (`manage.py demo`). Safe to run again: it puts the demo accounts back as they were and
+touches nothing else."""
+
+from datetime import timedelta
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
 
 from . import services
 from .models import Role, User
@@ -23,7 +27,25 @@ DEMO_PEOPLE = [
         "JBSWY3DPEHPK3PXPMORGANDEMOSECRET",
     ),
     ("alex", [Role.ADMIN], "", [], "JBSWY3DPEHPK3PXPALEXDEMOSECRET22"),
+    ("nightowl", [Role.MEMBER], "", ["smart"], None),
+    ("dawn", [Role.MEMBER], "she/her", [], None),
 ]
+
+# How long ago each joined, in days: a community with a history. river joined about four months
+# ago and is 94 days sober (recovery/demo.py); sam, jo, casey, morgan and alex have been here for
+# years; nightowl for some months. dawn joined three days ago: the one newcomer, whom the
+# newcomers' rule protects (in their first 30 days members exchange private messages with
+# helpers only).
+JOINED_DAYS_AGO = {
+    "river": 122,
+    "sam": 730,
+    "jo": 1_150,
+    "casey": 900,
+    "morgan": 1_500,
+    "alex": 1_600,
+    "nightowl": 160,
+    "dawn": 3,
+}
 
 
 def seed() -> None:
@@ -35,6 +57,7 @@ def seed() -> None:
         else:
             user.set_password(DEMO_PASSWORD)
         user.pronouns, user.pathways, user.is_active = pronouns, pathways, True
+        user.date_joined = timezone.now() - timedelta(days=JOINED_DAYS_AGO[handle])
         user.save()
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
         if secret:
@@ -52,6 +75,8 @@ def describe() -> list[str]:
     lines = [f"Demo accounts (password for all: {DEMO_PASSWORD})"]
     for handle, roles, _pronouns, _pathways, secret in DEMO_PEOPLE:
         line = f"  {handle:<8} {', '.join(roles)}"
+        if JOINED_DAYS_AGO[handle] < 30:
+            line += f"  (joined {JOINED_DAYS_AGO[handle]} days ago: a newcomer)"
         if secret:
             line += f"  (two-factor secret {secret}; code now: manage.py demo_code {handle})"
         lines.append(line)

@@ -7,10 +7,12 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 from lantern.core.timezones import COMMON_ZONES, is_valid_zone
 
 from . import services
+from .handles import check_not_reserved
 from .models import ApiToken, Pathway, Role, User
 
 format_html_lazy = lazy(format_html, SafeString)
@@ -122,6 +124,7 @@ class PreferencesForm(forms.ModelForm):
             "email_digest",
             "digest_time",
             "notify_push",
+            "detailed_subjects",
             "quiet_hours_start",
             "quiet_hours_end",
         ]
@@ -151,6 +154,12 @@ class PreferencesForm(forms.ModelForm):
         ]
         self.order_fields([*self.Meta.fields[:4], "other_time_zone"])
         self.fields["digest_time"].required = False
+
+    def clean_handle(self):
+        handle = self.cleaned_data["handle"]
+        if handle.lower() != self.instance.handle.lower():  # a handle people already have stays
+            check_not_reserved(handle)
+        return handle
 
     def clean_digest_time(self):
         return self.cleaned_data.get("digest_time") or self.instance.digest_time
@@ -253,3 +262,21 @@ class ApiTokenForm(ConfirmPasswordForm):
     )
 
     field_order = ["name", "scope", "days", "password"]
+
+
+# Django's and allauth's own words that Lantern shows on its sign-in pages. Their catalogues
+# speak to the person as "usted"; Lantern says "tú" everywhere, so it translates them itself
+# (naming them here keeps them in Lantern's catalogue).
+BORROWED_WORDS = (
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("Use your password"),
+    gettext_noop("The username and/or password you specified are not correct."),
+    gettext_noop("Please type your current password."),
+)

@@ -70,6 +70,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     pathways = models.JSONField(_("recovery pathways of interest"), default=list, blank=True)
     notify_email = models.BooleanField(_("send notifications by email"), default=False)
     notify_push = models.BooleanField(_("send notifications to my devices"), default=True)
+    detailed_subjects = models.BooleanField(
+        _("say what each notification is about in email subjects and on my devices"),
+        default=False,
+        help_text=_(
+            "Email subjects and notifications on a locked phone can be seen by anyone near it "
+            "or sharing the mailbox. Off, they only say something like “You have a new reply "
+            "on Lantern”. On, they say who replied and to which thread. News about someone "
+            "else’s recovery, and what you get as staff, always stays neutral."
+        ),
+    )
     quiet_hours_start = models.TimeField(_("quiet hours start"), null=True, blank=True)
     quiet_hours_end = models.TimeField(_("quiet hours end"), null=True, blank=True)
     email_digest = models.CharField(

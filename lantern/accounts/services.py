@@ -266,6 +266,7 @@ def export_data(user: User) -> dict:
             "pathways": user.pathways,
             "notify_email": user.notify_email,
             "notify_push": user.notify_push,
+            "detailed_subjects": user.detailed_subjects,
             "email_digest": user.email_digest or "each",
             "digest_time": user.digest_time.isoformat(),
             "quiet_hours_start": user.quiet_hours_start.isoformat()

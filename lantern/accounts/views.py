@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from lantern.core import access
 from lantern.core.errors import NotFound, Refused
 
-from . import services
+from . import services, signin_guard
 from .access import get_api_token_for, get_person_for
 from .forms import ApiTokenForm, ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
 from .models import Role, User
@@ -118,8 +118,11 @@ def recover(request):
     """Set a new password with a recovery code: the way back in for people without email."""
     form = RecoverForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        # Counted per handle *and* address ("key"): the handle is public, so a count per
+        # handle alone would let anyone keep its owner from their codes.
         handle = form.cleaned_data["handle"].strip().lower()
-        if not ratelimit.consume(request, action="lantern_recover", key=handle):
+        key = f"{handle}|{signin_guard.client_address(request)}"
+        if not ratelimit.consume(request, action="lantern_recover", key=key):
             form.add_error(None, TOO_MANY)
             return render(request, "accounts/recover.html", {"form": form}, status=429)
         try:

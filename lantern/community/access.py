@@ -147,10 +147,15 @@ def is_silenced(user, space) -> bool:
 
 
 def can_join_space(user, space) -> bool:
+    """Not for members already in it, nor while a request to join waits, nor after removal."""
     if not user.is_authenticated or is_banned(user):
         return False
     m = membership(user, space)
-    if m is not None and m.status in (Membership.Status.ACTIVE, Membership.Status.REMOVED):
+    if m is not None and m.status in (
+        Membership.Status.ACTIVE,
+        Membership.Status.REQUESTED,
+        Membership.Status.REMOVED,
+    ):
         return False
     return space.kind != Space.Kind.PRIVATE or (
         m is not None and m.status == Membership.Status.INVITED

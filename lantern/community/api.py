@@ -8,9 +8,10 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
+from lantern.core.api import BODY_ERRORS, SIGNED_IN_ERRORS, Pages, most
 from lantern.core.results import Saved
 
 from . import access, services
@@ -98,8 +99,12 @@ def _post_out(post: Post, user) -> dict:
     }
 
 
-@router.get("/spaces", response=list[SpaceOut], url_name="community-api-spaces")
-@paginate(PageNumberPagination, page_size=50)
+@router.get(
+    "/spaces",
+    response={200: list[SpaceOut], **SIGNED_IN_ERRORS},
+    url_name="community-api-spaces",
+)
+@paginate(Pages, page_size=50)
 def list_spaces(request):
     """The groups the signed-in person may see, with posts new since their last visit."""
     return [
@@ -117,8 +122,12 @@ def list_spaces(request):
     ]
 
 
-@router.get("/spaces/{slug}/threads", response=list[ThreadOut], url_name="community-api-threads")
-@paginate(PageNumberPagination, page_size=30)
+@router.get(
+    "/spaces/{slug}/threads",
+    response={200: list[ThreadOut], **SIGNED_IN_ERRORS},
+    url_name="community-api-threads",
+)
+@paginate(Pages, page_size=30)
 def list_threads(request, slug: str):
     """A group's threads, most recently active first (members of the group only)."""
     space = access.get_readable_space_for(request.auth, slug)
@@ -143,7 +152,9 @@ def _created(saved: Saved, person) -> Status:
 
 
 @router.post(
-    "/spaces/{slug}/threads", response={201: SavedOut}, url_name="community-api-thread-new"
+    "/spaces/{slug}/threads",
+    response={201: SavedOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
+    url_name="community-api-thread-new",
 )
 def start_thread(request, slug: str, data: ThreadIn):
     """Start a thread. Every post goes through the safety net: it may be held for review."""
@@ -159,15 +170,23 @@ def start_thread(request, slug: str, data: ThreadIn):
     return _created(saved, request.auth)
 
 
-@router.get("/threads/{pk}/posts", response=list[PostOut], url_name="community-api-posts")
-@paginate(PageNumberPagination, page_size=25)
+@router.get(
+    "/threads/{pk}/posts",
+    response={200: list[PostOut], **SIGNED_IN_ERRORS},
+    url_name="community-api-posts",
+)
+@paginate(Pages, page_size=25)
 def list_posts(request, pk: int):
     """A thread's posts, oldest first, as the person may see them."""
     thread = access.get_thread_for(request.auth, pk)
     return [_post_out(p, request.auth) for p in services.posts_in(request.auth, thread)]
 
 
-@router.post("/threads/{pk}/posts", response={201: SavedOut}, url_name="community-api-reply")
+@router.post(
+    "/threads/{pk}/posts",
+    response={201: SavedOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
+    url_name="community-api-reply",
+)
 def reply(request, pk: int, data: PostIn):
     """Reply to a thread."""
     thread = access.get_thread_for(request.auth, pk)
@@ -181,8 +200,12 @@ def reply(request, pk: int, data: PostIn):
     return _created(saved, request.auth)
 
 
-@router.get("/search", response=list[SearchOut], url_name="community-api-search")
-def search(request, q: str, page: int = 1):
+@router.get(
+    "/search",
+    response={200: list[SearchOut], **SIGNED_IN_ERRORS},
+    url_name="community-api-search",
+)
+def search(request, q: most(200), page: int = 1):
     """Published posts the person may read that contain every word; 20 a page."""
     if len(q) > 200:
         raise HttpError(400, _("The search is too long: at most 200 characters."))

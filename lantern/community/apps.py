@@ -93,11 +93,16 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from lantern.accounts import personal_data
         from lantern.core import audit, notification_kinds, registry
+        from lantern.safety import extensions
 
         from . import demo, services
 
         for kind, words in KINDS.items():
-            notification_kinds.register(kind, **words)
+            # A member who chose detailed subjects reads these titles in mail and pushes: they
+            # are about the member's own posts, messages and groups. Reports stay neutral.
+            notification_kinds.register(
+                kind, detailed_if_chosen=kind != "community.report", **words
+            )
         # Export and erasure: see services/personal.py for what stays and what goes.
         personal_data.register(
             "community", export=services.export_community, erase=services.erase_community
@@ -107,3 +112,5 @@ class CommunityConfig(AppConfig):
         registry.demo_seed("community", demo.seed, order=40)
         # A site moderator reading a reported conversation appears in both people's "Who looked".
         audit.register_read("community.read_conversation", _("a reported private conversation"))
+        # On a safety alert's page, "Message sam": a private conversation about the alert.
+        extensions.alert_author_contact("community", services.message_alert_author_link)

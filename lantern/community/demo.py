@@ -3,7 +3,9 @@ again.
 
 A set of groups like a recovery community organisation would run, with threads written through
 the real services (so the safety net, newcomer marks and notifications behave as in use). A group
-that already has threads is left as it is, so running the demo twice adds nothing."""
+that already has threads is left as it is, so running the demo twice adds nothing. The people
+have histories (accounts/demo.py): river, sam, nightowl and the helpers have been here for
+months or years; dawn joined three days ago, and her first post waits in "Welcome newcomers"."""
 
 from datetime import timedelta
 
@@ -12,7 +14,7 @@ from django.utils import timezone
 from lantern.accounts.models import User
 from lantern.core.access import forget
 
-from . import services
+from . import access, services
 from .models import Membership, Post, Space, Thread
 
 GUIDELINES = (
@@ -137,7 +139,7 @@ THREADS = {
             {},
         ),
         (
-            "sam",
+            "dawn",
             "Day 4 and I don't know what to do with my evenings",
             "Day 4. Mornings are OK. From 6pm on I just pace. "
             "What did you do with evenings at the start?",
@@ -162,17 +164,30 @@ THREADS = {
         ),
         (
             "river",
-            "Sleep is a mess",
-            "Three weeks in and I wake at 3am every night. Anyone else? "
+            "Sleep is still a mess",
+            "Three months in and I still wake at 3am most nights. Anyone else? "
             "Did it get better for you, and when?",
             30,
             [
                 (
                     "jo",
-                    "Yes, weeks 2 to 6 were rough for me. No screens after 10 and a walk "
+                    "Yes, it took me about four months. No screens after 10 and a walk "
                     "before dinner helped. Worth mentioning to your doctor too.",
                     28,
                 ),
+                ("nightowl", "Same here. The 3am club is real. It does ease off.", 27),
+            ],
+            {},
+        ),
+        (
+            "nightowl",
+            "Who else is up? (the late-night thread)",
+            "Can't sleep again. Five months sober and nights are still the hardest part. "
+            "If you're awake too, say hi. No advice needed, just company.",
+            50,
+            [
+                ("river", "Hi from the 3am club. Tea and a boring podcast tonight.", 49),
+                ("jo", "Morning shift checking in. Glad you both made it through.", 40),
             ],
             {},
         ),
@@ -181,7 +196,7 @@ THREADS = {
         (
             "river",
             "Someone at a meeting said I'm “not really clean” on buprenorphine",
-            "It stung. I take my medication as prescribed and I haven't used in 23 days.",
+            "It stung. I take my medication as prescribed and I haven't used in 94 days.",
             48,
             [
                 (
@@ -220,11 +235,11 @@ THREADS = {
     "smart-tools": [
         (
             "sam",
-            "My cost-benefit analysis, week one",
+            "Two years on, I reread my first cost-benefit analysis",
             "Benefits of using: quiet head for an hour. Costs: everything else. "
-            "Writing it down made it very plain.",
+            "I wrote that in my first week. Keeping it in my wallet still.",
             26,
-            [("jo", "Writing it down made it plain for me too. Nice work, sam.", 25)],
+            [("jo", "Writing it down made it plain for me too. Thank you, sam.", 25)],
             {},
         ),
     ],
@@ -242,9 +257,12 @@ THREADS = {
 }
 
 
+AUTHORS = ["river", "sam", "jo", "morgan", "nightowl", "dawn"]
+
+
 def seed() -> None:
-    people = {u.handle: u for u in User.objects.filter(handle__in=["river", "sam", "jo", "morgan"])}
-    if len(people) < 4:
+    people = {u.handle: u for u in User.objects.filter(handle__in=AUTHORS)}
+    if len(people) < len(AUTHORS):
         return
     for slug, name, description, topics, kind, moderators in SPACES:
         space, _created = Space.objects.update_or_create(
@@ -267,6 +285,16 @@ def seed() -> None:
             continue
         for author, title, body, hours, replies, options in THREADS.get(slug, []):
             _seed_thread(space, people, author, title, body, hours, replies, options)
+    _keep_the_newcomer_mark_for_newcomers(people.values())
+
+
+def _keep_the_newcomer_mark_for_newcomers(people) -> None:
+    """The demo writes weeks of history in one go, so each person's first seeded post would
+    look like their first words here and wear the "newcomer" mark. In the story it tells, only
+    someone still in their newcomer weeks (dawn) posts for the first time: the others' first
+    posts are long past."""
+    settled = [p.pk for p in people if not access.is_newcomer(p)]
+    Post.objects.filter(author__in=settled, newcomer=True).update(newcomer=False)
 
 
 def _join(person: User, space: Space) -> None:

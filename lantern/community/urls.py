@@ -30,6 +30,11 @@ urlpatterns = [
         name="community-moderate-message",
     ),
     path(
+        "groups/moderation/alerts/<int:pk>/message/",
+        moderation.alert_message,
+        name="community-alert-message",
+    ),
+    path(
         "groups/moderation/people/<str:handle>/",
         moderation.moderate_person,
         name="community-moderate-person",

@@ -20,6 +20,13 @@ screens are shared. Without one, the generic "You have a new notification on Lan
 `body` is a standing explanation shown in-app under the title (never mailed), and `staff=True`
 marks what reaches a person because of a staff role (alerts, reports, corrections): a personal
 API token acts at member level, so the notifications API leaves those out for it.
+
+A member may choose detailed subjects (`User.detailed_subjects`, on the preferences page): their
+email subjects, push titles and digest lines then say what the in-app title says, for the kinds
+registered with `detailed_if_chosen=True`. Only a kind whose title is the reader's own business
+(a reply to their thread, a message to them) says so; a title that tells another person's news
+(a new start, a shared journal, a circle asking for help) is never a reader's to put on a lock
+screen, and staff kinds always stay neutral. `shows_details` and `outside_title` decide.
 """
 
 from dataclasses import dataclass
@@ -35,15 +42,24 @@ class Kind:
     neutral: str | None = None
     body: str | None = None
     staff: bool = False
+    detailed_if_chosen: bool = False
 
 
 _kinds: dict[str, Kind] = {}
 GENERIC_NEUTRAL = _("You have a new notification on Lantern")
 
 
-def register(name: str, *, title, neutral=None, body=None, staff: bool = False) -> None:
+def register(
+    name: str,
+    *,
+    title,
+    neutral=None,
+    body=None,
+    staff: bool = False,
+    detailed_if_chosen: bool = False,
+) -> None:
     """Say what notifications of kind `name` say (see the module's docstring)."""
-    _kinds[name] = Kind(name, title, neutral, body, staff)
+    _kinds[name] = Kind(name, title, neutral, body, staff, detailed_if_chosen)
 
 
 def is_registered(name: str) -> bool:
@@ -86,6 +102,22 @@ def neutral_title(notification) -> str:
     if kind is None or kind.neutral is None:
         return str(GENERIC_NEUTRAL)
     return _fill(kind.neutral, _values(notification))
+
+
+def shows_details(notification, *, chosen: bool) -> bool:
+    """Whether mail and pushes about `notification` may say what it is about: the reader
+    `chosen` detailed subjects, and its kind is their own business (see the module's
+    docstring)."""
+    kind = _kinds.get(notification.kind)
+    return chosen and kind is not None and kind.detailed_if_chosen and not kind.staff
+
+
+def outside_title(notification, *, chosen: bool) -> str:
+    """What an email subject, a push title or a digest line says: the neutral words, or the
+    in-app title when `shows_details`."""
+    if shows_details(notification, chosen=chosen):
+        return title(notification)
+    return neutral_title(notification)
 
 
 def body(notification) -> str:

@@ -51,6 +51,8 @@ def consume(action: str, who) -> None:
     except ValueError:  # the key expired between add and incr: a new window
         cache.add(key, 1, timeout=seconds)
         used = 1
+    if used is None:  # the cache is unreachable (Redis down): count nothing, refuse nobody
+        return
     if used > count:
         raise RateLimited(
             _("That is a lot in a short time. Please wait a few minutes and try again.")

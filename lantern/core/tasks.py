@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
-from lantern.core import notifications, push
+from lantern.core import notification_kinds, notifications, push
 from lantern.core.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ def deliver_notification(notification_id: int) -> str:
     sent = []
     with translation.override(person.language or settings.LANGUAGE_CODE):
         by_digest = person.email_digest and not notification.urgent  # see send_digest
+        details = notification_kinds.shows_details(notification, chosen=person.detailed_subjects)
+        outside = notification.title if details else notification.neutral_title
         if (
             person.notify_email
             and not by_digest
@@ -38,12 +40,15 @@ def deliver_notification(notification_id: int) -> str:
         ):
             # The email carries a neutral title and a link, never a member's words: mailboxes
             # are shared, subjects show on lock screens, and mail crosses servers we do not
-            # control.
-            title = notification.neutral_title
+            # control. The link leads to the notifications list, since an address says what
+            # it leads to (a group's name, a person's handle). Unless the person chose detailed
+            # subjects (notification_kinds); a notification's body is never mailed either way.
+            title = outside
+            mail_link = link if details else settings.SITE_URL + reverse("core-notifications")
             send_mail(
                 subject=title,
                 message=_("%(title)s\n\nOpen Lantern to read more: %(link)s\n")
-                % {"title": title, "link": link},
+                % {"title": title, "link": mail_link},
                 from_email=None,
                 recipient_list=[person.email],
             )
@@ -52,7 +57,7 @@ def deliver_notification(notification_id: int) -> str:
             sent.append("email")
         if person.notify_push and notification.pushed_at is None and settings.VAPID_PRIVATE_KEY:
             payload = {
-                "title": notification.neutral_title,
+                "title": outside,
                 "url": link,
                 "urgent": notification.urgent,
             }
@@ -119,7 +124,10 @@ def send_digest(person_id: int, due: str) -> str:
             "Lantern: %(count)d new notifications",
             count,
         ) % {"count": count}
-        lines = [f"- {n.neutral_title}" for n in items[:DIGEST_LINES]]
+        chosen = person.detailed_subjects
+        lines = [
+            f"- {notification_kinds.outside_title(n, chosen=chosen)}" for n in items[:DIGEST_LINES]
+        ]
         if count > DIGEST_LINES:
             lines.append(_("…and %(more)d more.") % {"more": count - DIGEST_LINES})
         message = _(

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
@@ -54,7 +56,8 @@ def set_language(request):
     next_url = request.POST.get("next") or reverse("core-home")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = reverse("core-home")
-    response = redirect(next_url)
+    # A URL, never a view name: `redirect()` would try to reverse a `next` like "home".
+    response = HttpResponseRedirect(next_url)
     if language in dict(settings.LANGUAGES) and check_for_language(language):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
@@ -98,6 +101,8 @@ def notification_read_all(request):
 @require_POST
 def push_subscribe(request):
     """Store this device's Web Push subscription (sent by static/js/push.js)."""
+    if request.content_type != "application/json":  # a form post's body is already read
+        return JsonResponse({"error": _("Expected a PushSubscription as JSON.")}, status=400)
     try:
         data = json.loads(request.body)
         endpoint = data["endpoint"]
@@ -119,6 +124,8 @@ def push_subscribe(request):
 @login_required
 @require_POST
 def push_unsubscribe(request):
+    if request.content_type != "application/json":  # a form post's body is already read
+        return JsonResponse({"error": _('Expected {"endpoint": ...}.')}, status=400)
     try:
         endpoint = json.loads(request.body)["endpoint"]
     except (ValueError, KeyError, TypeError):
@@ -158,4 +165,16 @@ def service_worker(request):
     """The service worker must be served from the root to control the whole site."""
     response = render(request, "core/sw.js", content_type="text/javascript")
     response["Service-Worker-Allowed"] = reverse("core-home")  # the whole site
+    return response
+
+
+def server_error(request):
+    """The 500 page (`handler500` in lantern/urls.py): the way home and the crisis numbers, in
+    the language of the visitor's cookie or browser. Built from the request and the files on
+    disk only, with no context processor, so it renders when the error is the database's."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        html = render_to_string("500.html", {"LANGUAGE_CODE": translation.get_language()})
+    response = HttpResponseServerError(html)
+    response["Content-Language"] = language
     return response

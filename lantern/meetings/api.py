@@ -1,27 +1,45 @@
 """/api/v1/meetings: the finder, for programs. Public, like the finder page."""
 
 from datetime import datetime
+from typing import Annotated
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+from pydantic import WithJsonSchema
+
+from lantern.core.api import PUBLIC_ERRORS, Pages, between, one_of
 
 from . import finder
+
+
+def _accepted(name: str, kind: type = str):
+    """The values the finder's form accepts for a choice field, as the schema says them."""
+    choices = finder.FinderForm.base_fields[name].choices
+    return one_of([value for value, _label in choices if value != ""], kind)
+
 
 router = Router(tags=["meetings"])
 
 
 class MeetingFilters(Schema):
-    zip: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    km: int | None = None
-    day: list[int] = []
-    time: str | None = None
-    mode: str | None = None
-    fellowship: str | None = None
-    type: str | None = None
-    language: str | None = None
+    """The finder's filters, as the finder page takes them. The form checks them: a value the
+    document does not list answers 400 with the reason."""
+
+    zip: Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\d{5}$"})] | None = Field(
+        None, description="a 5-digit US ZIP code"
+    )
+    lat: between(-90, 90, float) | None = Field(None, description="with lon: search near here")
+    lon: between(-180, 180, float) | None = None
+    km: _accepted("km", int) | None = Field(
+        None, description="within this many km of the ZIP code or lat/lon (10 if not given)"
+    )
+    day: list[_accepted("day", int)] = Field([], description="0 is Sunday, 6 Saturday")
+    time: _accepted("time") | None = None
+    mode: _accepted("mode") | None = None
+    fellowship: _accepted("fellowship") | None = None
+    type: str | None = Field(None, description="a Meeting Guide type code (at most 16 letters)")
+    language: _accepted("language") | None = None
 
 
 class MeetingOut(Schema):
@@ -65,8 +83,13 @@ def _out(result: finder.Result) -> dict:
     }
 
 
-@router.get("", response=list[MeetingOut], auth=None, url_name="meetings-api")
-@paginate(PageNumberPagination, page_size=25)
+@router.get(
+    "",
+    response={200: list[MeetingOut], **PUBLIC_ERRORS},
+    auth=None,
+    url_name="meetings-api",
+)
+@paginate(Pages, page_size=25)
 def list_meetings(request, filters: Query[MeetingFilters]):
     """Active meetings matching the finder's filters, soonest first (in each meeting's zone)."""
     data = {k: v for k, v in filters.dict().items() if v not in (None, "", [])}

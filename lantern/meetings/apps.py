@@ -33,4 +33,5 @@ class MeetingsConfig(AppConfig):
             "meetings.change_applied",
             title=_("Thank you: %(meeting)s is updated"),
             neutral=_("Thank you: a meeting you corrected is updated"),
+            detailed_if_chosen=True,  # the meeting's public name, for the member who asked
         )

@@ -23,6 +23,9 @@ TIMES_OF_DAY = {
     "night": (21, 29),  # until 5 a.m.
 }
 DISTANCES = [(2, "2 km"), (5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km")]
+# Where people count in miles (English, US), the same choices in miles.
+KM_PER_MILE = 1.609344
+MILES = [(1, "1 mi"), (3, "3 mi"), (5, "5 mi"), (10, "10 mi"), (25, "25 mi")]
 
 
 class FinderForm(forms.Form):
@@ -38,6 +41,9 @@ class FinderForm(forms.Form):
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     km = forms.TypedChoiceField(
         label=_("Within"), choices=DISTANCES, coerce=int, required=False, initial=10
+    )
+    mi = forms.TypedChoiceField(
+        label=_("Within"), choices=MILES, coerce=int, required=False, initial=5
     )
     day = forms.TypedMultipleChoiceField(
         label=_("Day"),
@@ -73,6 +79,12 @@ class FinderForm(forms.Form):
 
     def clean_type(self):
         return self.cleaned_data["type"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mi") and not data.get("km"):
+            data["km"] = data["mi"] * KM_PER_MILE
+        return data
 
 
 @dataclass

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from lantern.core import units
 from lantern.core.errors import Refused
 from lantern.core.timezones import zone_for
 from lantern.safety import crisis
@@ -25,13 +26,33 @@ from .forms import AttendedForm, ChangeReportForm, DismissForm, ImportForm, Meet
 from .models import ChangeReport, Meeting, MeetingType
 
 
+def _distance_field(query) -> str:
+    """Which "Within" list the finder shows: the one the address uses, else the reader's unit
+    (miles in US English, kilometres elsewhere) when the form has it."""
+    for name in ("km", "mi"):
+        if query.get(name):
+            return name
+    wanted = "mi" if units.distance_unit() == "mi" else "km"
+    return wanted if wanted in finder.FinderForm.base_fields else "km"
+
+
 def _finder(request):
-    form = finder.FinderForm(request.GET or None)
+    """The finder's form and search. An address without a distance searches, and shows, the
+    default one; a ZIP code the search does not know is an error on that field."""
+    query = None
+    distance_field = _distance_field(request.GET)
+    if request.GET:
+        query = request.GET.copy()
+        if not query.get(distance_field):
+            query[distance_field] = str(finder.FinderForm.base_fields[distance_field].initial)
+    form = finder.FinderForm(query)
     outcome = finder.Search()
     if form.is_bound and form.is_valid():
         # A person who chose a zone sees their time; a visitor sees each meeting's own time.
         chosen = request.user.is_authenticated and request.user.time_zone
         outcome = finder.search(form.cleaned_data, zone_for(request.user) if chosen else None)
+        if outcome.error:
+            form.add_error("zip" if form.cleaned_data.get("zip") else None, outcome.error)
     return form, outcome
 
 
@@ -42,12 +63,16 @@ def finder_page(request):
     waiting = None  # for the reviewers' link (the template asks the predicate itself)
     if access.can_review_meeting_changes(request.user):
         waiting = ChangeReport.objects.filter(status=ChangeReport.Status.OPEN).count()
+    near_me = form.is_bound and not form.errors and form.cleaned_data.get("lat") is not None
     return render(
         request,
         "meetings/finder.html",
         {
             "form": form,
             "search": outcome,
+            "near_me": near_me,
+            # The form has a "Within" list per unit; the page shows one.
+            "other_distance": "mi" if _distance_field(request.GET) == "km" else "km",
             "types": MeetingType.objects.all(),
             "waiting_changes": waiting,
         },

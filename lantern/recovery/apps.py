@@ -12,6 +12,7 @@ class RecoveryConfig(AppConfig):
 
         from lantern.accounts import personal_data
         from lantern.core import audit, notification_kinds, registry
+        from lantern.safety import extensions
 
         from . import demo, home, services
 
@@ -21,6 +22,8 @@ class RecoveryConfig(AppConfig):
         )
         registry.home_card("recovery", "recovery/_home_card.html", context=home.home_card, order=20)
         registry.demo_seed("recovery", demo.seed, order=30)
+        # Whoever answers a member's "I need someone now" finds what the member shares with them.
+        extensions.shared_with_responder("recovery", services.links_for_responder)
 
         # What recovery's notifications say. `neutral` (email subjects, push titles) never
         # names the member or carries their words: a recovery is nobody's business on a lock

@@ -181,6 +181,23 @@ class GrantForm(forms.Form):
         widget=DateInput(),
         help_text=_("Leave empty to share until you stop it."),
     )
+    # Set when the member changes what one person sees (the form starts from what is shared):
+    # what is ticked is then exactly what they see. Without it, sharing again only adds.
+    grant = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, grant=None, **kwargs):
+        if grant is not None:
+            kwargs["initial"] = {
+                "handle": grant.person.handle,
+                "scopes": grant.scopes(),
+                "ends_on": grant.ends_on,
+                "grant": grant.pk,
+            }
+        super().__init__(*args, **kwargs)
+        if grant is None:
+            self.fields["scopes"].help_text = _(
+                "Already sharing with them? What you tick is added to what they see."
+            )
 
 
 class PlanItemForm(forms.Form):

@@ -12,9 +12,14 @@ from . import access, services
 
 @login_required
 def shared_list(request):
-    """Who shares their recovery with me."""
+    """Who shares their recovery with me, and the journal entries shared with me."""
     return render(
-        request, "recovery/shared_list.html", {"grants": services.shared_with_me(request.user)}
+        request,
+        "recovery/shared_list.html",
+        {
+            "grants": services.shared_with_me(request.user),
+            "entries": services.entries_shared_with_me(request.user),
+        },
     )
 
 

@@ -477,21 +477,48 @@ def plan_export(request):
 # --- Sharing ------------------------------------------------------------------------------------
 
 
+def _grant_being_changed(request):
+    """The member's active grant named by ?with=<handle> (GET) or the form's hidden `grant`
+    (POST): the form then starts from what that person sees, and saves exactly what is ticked."""
+    member = request.user
+    active = Grant.objects.active(services.today_for(member)).filter(member=member)
+    if request.method == "POST":
+        pk = request.POST.get("grant", "")
+        if not pk.isdigit():
+            return None
+        grant = access.get_grant_for(member, int(pk))
+        return grant if active.filter(pk=grant.pk).exists() else None
+    handle = request.GET.get("with", "")[:30]
+    if not handle:
+        return None
+    return active.filter(person__handle__iexact=handle).select_related("person").first()
+
+
 @login_required
 def sharing(request):
-    """Who may see what, until when; who looked; and the form to share with someone."""
+    """Who may see what, until when; the journal entries the member shares; who looked; and the
+    form to share with someone, or to change what one person sees (?with=<handle>)."""
     member = request.user
-    form = forms.GrantForm(request.POST or None)
+    changing = _grant_being_changed(request)
+    form = forms.GrantForm(request.POST or None, grant=changing)
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                grant = services.grant_access(member, **form.cleaned_data)
+                if changing and data["handle"].strip().lower() == changing.person.handle.lower():
+                    grant = services.change_grant(member, changing, data["scopes"], data["ends_on"])
+                else:
+                    grant = services.grant_access(
+                        member, data["handle"], data["scopes"], data["ends_on"]
+                    )
             except Refused as error:
                 error.add_to_form(form)
             else:
                 messages.success(
-                    request, _("%(handle)s can now see what you chose.") % {"handle": grant.person}
+                    request,
+                    _("%(handle)s can now see: %(what)s.")
+                    % {"handle": grant.person, "what": _scopes_text(grant)},
                 )
                 return redirect("recovery-sharing")
         status = 400
@@ -503,12 +530,19 @@ def sharing(request):
         "recovery/sharing.html",
         {
             "form": form,
+            "changing": changing,
             "active": [g for g in grants if g.pk in active],
             "past": [g for g in grants if g.pk not in active],
+            "entries": services.entries_i_shared(member),
             "looked": services.who_looked(member),
         },
         status=status,
     )
+
+
+def _scopes_text(grant) -> str:
+    labels = dict(forms.SCOPE_CHOICES)
+    return ", ".join(str(labels[scope]).lower() for scope in grant.scopes())
 
 
 @login_required

@@ -8,11 +8,12 @@ it, and specialists and administrators (who may be escalated to at any time). Al
 the people who work them: specialists, moderators and administrators.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lantern.core.access import has_role
+from lantern.core.access import has_role, remembered
+from lantern.core.models import reference
 from lantern.core.roles import HELPER_ROLES, STAFF_ROLES, Role
 
 from .models import Alert, ReachOut, ReachOutRecipient, Shift
@@ -39,6 +40,36 @@ def can_view_reach_out(user, reach_out: ReachOut) -> bool:
 
 def can_claim_reach_out(user, reach_out: ReachOut) -> bool:
     return reach_out.member_id != user.pk and can_view_reach_out(user, reach_out)
+
+
+def can_hand_off_reach_out(user, reach_out: ReachOut) -> bool:
+    """The person with the member may ask a peer specialist to take over (once)."""
+    return (
+        user.is_authenticated
+        and reach_out.status == ReachOut.Status.CLAIMED
+        and reach_out.claimed_by_id == user.pk
+        and reach_out.handed_off_at is None
+    )
+
+
+def can_take_over_reach_out(user, reach_out: ReachOut) -> bool:
+    """A specialist (or an admin) takes over a reach-out its responder handed off."""
+    return (
+        user.is_authenticated
+        and reach_out.is_handed_off
+        and user.pk not in (reach_out.member_id, reach_out.claimed_by_id)
+        and has_role(user, *ESCALATION_ROLES)
+    )
+
+
+def can_see_reach_out_phone(user, reach_out: ReachOut) -> bool:
+    """The number the member gave is for the one person with them, while it lasts."""
+    return (
+        user.is_authenticated
+        and reach_out.status == ReachOut.Status.CLAIMED
+        and reach_out.claimed_by_id == user.pk
+        and bool(reach_out.phone)
+    )
 
 
 def can_message_in_reach_out(user, reach_out: ReachOut) -> bool:
@@ -105,6 +136,47 @@ def reach_outs_for(user) -> QuerySet[ReachOut]:
         asked = ReachOutRecipient.objects.filter(reach_out=OuterRef("pk"), person=user)
         going = going.filter(Exists(asked))
     return going.exclude(member=user)
+
+
+def waiting_for(user) -> list[ReachOut]:
+    """What a responder on duty should answer before anything else, oldest first: the
+    reach-outs they were asked to answer that nobody has claimed yet, and (for specialists and
+    admins) those a peer handed off. Nothing for anyone off duty or without a responder role.
+    One query, asked once per request (the banner and the header's count share it)."""
+    if not can_respond_to_reach_outs(user):
+        return []
+
+    def compute() -> list[ReachOut]:
+        shift = Shift.objects.on_duty().filter(person=user, role__in=user.roles)
+        waiting = Q(status=ReachOut.Status.OPEN)
+        if has_role(user, *ESCALATION_ROLES):
+            waiting |= Q(status=ReachOut.Status.CLAIMED, handed_off_at__isnull=False) & ~Q(
+                claimed_by=user
+            )
+        else:
+            asked = ReachOutRecipient.objects.filter(reach_out=OuterRef("pk"), person=user)
+            waiting &= Q(Exists(asked))
+        found = (
+            ReachOut.objects.filter(waiting, Exists(shift))
+            .exclude(member=user)
+            .select_related("member", "claimed_by")
+            .order_by("created_at")[:50]
+        )
+        return list(found)
+
+    return remembered(user, "safety.waiting", compute)
+
+
+def alerts_about(user, records) -> dict[str, Alert]:
+    """The latest alert raised about each of `records` (posts, messages…), by their reference
+    ("community.post:42"), for the people who work alerts; {} for anyone else. One query."""
+    sources = [reference(record) for record in records]
+    if not sources or not can_work_alerts(user):
+        return {}
+    found = {}
+    for alert in Alert.objects.filter(source__in=sources).order_by("created_at"):
+        found[alert.source] = alert
+    return found
 
 
 def alerts_for(user, *, resolved: bool = False) -> QuerySet[Alert]:

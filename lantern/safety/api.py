@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
+from lantern.core.api import PUBLIC_ERRORS
+
 from . import services
 
 router = Router(tags=["safety"])
@@ -26,7 +28,7 @@ class CrisisResourceOut(Schema):
 
 @router.get(
     "/crisis-resources",
-    response=list[CrisisResourceOut],
+    response={200: list[CrisisResourceOut], **PUBLIC_ERRORS},
     auth=None,
     url_name="safety-crisis-resources-api",
 )

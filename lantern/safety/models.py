@@ -174,6 +174,12 @@ class ReachOut(models.Model):
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A number the member chose to give for a call: shown only to the person with them, and
+    # erased when the reach-out closes.
+    phone = EncryptedTextField(blank=True, default="")
+    # The person with them asked a peer specialist to take over (`hand_off_reach_out`); cleared
+    # when one does.
+    handed_off_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -185,6 +191,15 @@ class ReachOut(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def is_handed_off(self) -> bool:
+        return self.status == self.Status.CLAIMED and self.handed_off_at is not None
+
+    @property
+    def tel_href(self) -> str:
+        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return f"tel:{digits}" if digits else ""
 
 
 class ReachOutRecipient(models.Model):
@@ -205,11 +220,17 @@ class ReachOutRecipient(models.Model):
 
 
 class ReachOutMessage(models.Model):
-    """A message between the member and the person who claimed their reach-out."""
+    """A message between the member and the person who claimed their reach-out, or a note
+    that the person with them asked a peer specialist to take over (both read it)."""
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", _("Message")
+        HAND_OFF = "hand_off", _("Asked a peer specialist to take over")
 
     reach_out = models.ForeignKey(ReachOut, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    text = EncryptedTextField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MESSAGE)
+    text = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -7,6 +7,8 @@ specialists (every specialist when nobody is on duty), 2 administrators. A tier 
 found in is skipped at once; otherwise the next tier is told when the deadline passes unanswered.
 """
 
+import logging
+import re
 import statistics
 from dataclasses import dataclass
 from datetime import timedelta
@@ -41,6 +43,10 @@ from .models import (
 
 Assessment = risk.Assessment
 LAST_TIER = ReachOut.Tier.ADMIN
+# The sweeper leaves a deadline to its timer for this long before it steps in.
+SWEEP_GRACE = timedelta(minutes=1)
+
+logger = logging.getLogger(__name__)
 
 
 def assess(text: str, context: Context | None = None) -> Assessment:
@@ -223,19 +229,26 @@ def current_reach_out(member: User) -> ReachOut | None:
 
 
 @transaction.atomic
-def start_reach_out(actor: User, message: str = "") -> ReachOut:
+def start_reach_out(actor: User, message: str = "", phone: str = "") -> ReachOut:
     """ "I need someone now": tell the member's circle and on-duty supporters at once; escalate
-    while nobody claims it. A member with a request still waiting gets that one back. Each new
-    request pages people, so there is a rate limit ("reach_out"); the page that refuses still
-    shows the crisis lines. The reach-out's page always shows them, so the words need no
-    separate offer of the lines."""
+    while nobody claims it. A member with a request still waiting gets that one back (with the
+    number they just gave, if any). Each new request pages people, so there is a rate limit
+    ("reach_out"); the page that refuses still shows the crisis lines. The reach-out's page
+    always shows them, so the words need no separate offer of the lines. `phone`, if the member
+    gives one, is for whoever answers to call them (see `clean_reach_out_phone`)."""
     message = message.strip()[:2000]
+    phone = clean_reach_out_phone(phone)
     waiting = ReachOut.objects.filter(member=actor, status=ReachOut.Status.OPEN).first()
     if waiting is not None:
+        if phone:
+            waiting.phone = phone
+            waiting.save(update_fields=["phone"])
         return waiting
     ratelimits.consume("reach_out", actor)
     assessment = assess(message, Context.REACH_OUT)
-    reach_out = ReachOut.objects.create(member=actor, message=message, level=assessment.level)
+    reach_out = ReachOut.objects.create(
+        member=actor, message=message, level=assessment.level, phone=phone
+    )
     _advance_reach_out(reach_out)
     return reach_out
 
@@ -276,19 +289,24 @@ def escalate_reach_out_if_due(reach_out_id: int, expected_tier: int) -> bool:
 
 @transaction.atomic
 def claim_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
-    """The first responder claims it; later ones are told who did."""
+    """The first responder claims it; later ones are told who did. A specialist (or admin) also
+    takes over one its responder handed off (`hand_off_reach_out`)."""
     if not access.can_claim_reach_out(actor, reach_out):
         raise NotFound
     locked = ReachOut.objects.select_for_update().select_related("member").get(pk=reach_out.pk)
     if locked.status != ReachOut.Status.OPEN:
         if locked.claimed_by_id == actor.pk:
             return locked
-        raise Refused(_("Someone is already with them."))
+        if not access.can_take_over_reach_out(actor, locked):
+            raise Refused(_("Someone is already with them."))
     locked.status = ReachOut.Status.CLAIMED
     locked.claimed_by = actor
     locked.claimed_at = timezone.now()
     locked.escalates_at = None
-    locked.save(update_fields=["status", "claimed_by", "claimed_at", "escalates_at"])
+    locked.handed_off_at = None
+    locked.save(
+        update_fields=["status", "claimed_by", "claimed_at", "escalates_at", "handed_off_at"]
+    )
     audit.record(actor, "reach_out.claim", locked, subject=locked.member)
     notify(
         locked.member,
@@ -343,7 +361,8 @@ def close_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
     locked.status = ReachOut.Status.CLOSED
     locked.closed_at = timezone.now()
     locked.escalates_at = None
-    locked.save(update_fields=["status", "closed_at", "escalates_at"])
+    locked.phone = ""  # given for this conversation only
+    locked.save(update_fields=["status", "closed_at", "escalates_at", "phone"])
     audit.record(actor, "reach_out.close", locked, subject=reach_out.member)
     return locked
 
@@ -472,6 +491,29 @@ def escalate_alert_if_due(alert_id: int, expected_tier: int) -> bool:
     return True
 
 
+def sweep_missed_escalations() -> int:
+    """Run by every task worker each minute (`core.taskqueue.register_periodic`): a reach-out
+    or an alert still open more than SWEEP_GRACE past its deadline lost its timer (the worker
+    holding it died, or the queue lost it). Escalate each one tier, through the same
+    conditional escalation as the timers, so it happens once whoever comes first; the next
+    tier gets its own deadline from now. Returns how many escalated."""
+    due = timezone.now() - SWEEP_GRACE
+    escalated = 0
+    reach_outs = ReachOut.objects.filter(
+        status=ReachOut.Status.OPEN, escalates_at__lte=due, tier__lt=LAST_TIER
+    )
+    for pk, tier in reach_outs.values_list("pk", "tier"):
+        if escalate_reach_out_if_due(pk, tier):
+            logger.warning("Escalated reach-out %s whose timer was lost", pk)
+            escalated += 1
+    alerts = Alert.objects.filter(status=Alert.Status.OPEN, respond_by__lte=due, tier__lt=LAST_TIER)
+    for pk, tier in alerts.values_list("pk", "tier"):
+        if escalate_alert_if_due(pk, tier):
+            logger.warning("Escalated alert %s whose timer was lost", pk)
+            escalated += 1
+    return escalated
+
+
 def read_alert(actor: User, alert: Alert) -> Alert:
     """`actor` opens an alert, with the words that raised it: audited, and listed in the
     writer's "who looked"."""
@@ -542,6 +584,7 @@ def export_safety(member: User) -> dict:
                 "status": r.status,
                 "closed_at": r.closed_at.isoformat() if r.closed_at else None,
                 "message": r.message,
+                "phone": r.phone,
                 "my_messages": [
                     {"at": m.created_at.isoformat(), "text": m.text}
                     for m in r.messages.all()
@@ -604,3 +647,68 @@ def metrics(actor: User, days: int = 30) -> dict:
         ),
         "reach_outs_unclaimed": reach_outs.filter(status=ReachOut.Status.OPEN).count(),
     }
+
+
+# --- The person with a member who reached out --------------------------------------------------
+
+# A number someone can dial: digits with the usual separators, 7 to 15 digits (E.164's most).
+PHONE_CHARACTERS = re.compile(r"\+?[0-9(][0-9 ().-]*")
+
+
+def clean_reach_out_phone(phone: str) -> str:
+    """The number a member gives with "I need someone now", tidied, or "" for none; anything
+    that is not a number someone could dial is refused (field "phone")."""
+    phone = " ".join((phone or "").split())
+    if not phone:
+        return ""
+    digits = sum(c.isdigit() for c in phone)
+    if not PHONE_CHARACTERS.fullmatch(phone) or not 7 <= digits <= 15:
+        raise Refused(
+            _("Write a phone number someone can call, like 312 555 0100 or +1 312 555 0100."),
+            field="phone",
+        )
+    return phone
+
+
+@transaction.atomic
+def hand_off_reach_out(actor: User, reach_out: ReachOut, note: str = "") -> ReachOutMessage:
+    """The person with a member asks a peer specialist to take over (a warm hand-off): on-duty
+    specialists (every specialist when none is on duty) are told at once and may take it over
+    (`claim_reach_out`); the member reads the note in their conversation; the hand-off is in
+    the audit log. The person with them stays until a specialist takes over."""
+    if not access.can_view_reach_out(actor, reach_out):
+        raise NotFound
+    locked = ReachOut.objects.select_for_update().select_related("member").get(pk=reach_out.pk)
+    if not access.can_hand_off_reach_out(actor, locked):
+        raise Refused(_("Only the person with them can hand this over, once."))
+    note = note.strip()
+    if len(note) > 2000:
+        raise Refused(_("Write a note of up to 2,000 characters."), field="note")
+    specialists = [
+        person
+        for person in _tier_people(ReachOut.Tier.SPECIALIST)
+        if person.pk not in (actor.pk, locked.member_id)
+    ]
+    if not specialists:
+        raise Refused(_("No peer specialist can be reached right now. Stay with them."))
+    locked.handed_off_at = timezone.now()
+    locked.save(update_fields=["handed_off_at"])
+    message = ReachOutMessage.objects.create(
+        reach_out=locked, author=actor, kind=ReachOutMessage.Kind.HAND_OFF, text=note
+    )
+    for person in specialists:
+        ReachOutRecipient.objects.get_or_create(
+            reach_out=locked, person=person, defaults={"tier": ReachOut.Tier.SPECIALIST}
+        )
+        notify(
+            person,
+            "safety.reach_out_hand_off",
+            about=locked,
+            actor=actor,
+            url=_reach_out_url(locked),
+            urgent=True,
+        )
+    audit.record(
+        actor, "reach_out.hand_off", locked, subject=locked.member, specialists=len(specialists)
+    )
+    return message

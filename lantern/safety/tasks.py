@@ -1,6 +1,10 @@
 """Timers of the safety net, run by the task worker at each deadline. `services` schedules them
 (after its transaction commits) and they call back into `services`; both modules import each
-other at the top and look the other's functions up when they run."""
+other at the top and look the other's functions up when they run.
+
+Each is safe to run twice (it escalates only from the tier that set it). A timer lost with a
+worker that died is caught by `services.sweep_missed_escalations`, which every worker runs each
+minute."""
 
 from django_tasks import task
 

@@ -14,6 +14,11 @@ urlpatterns = [
         name="safety-reach-out-message",
     ),
     path("safety/reach-outs/<int:pk>/close/", views.reach_out_close, name="safety-reach-out-close"),
+    path(
+        "safety/reach-outs/<int:pk>/hand-off/",
+        views.reach_out_hand_off,
+        name="safety-reach-out-hand-off",
+    ),
     path("safety/circle/", views.circle, name="safety-circle"),
     path("safety/circle/<int:person_id>/remove/", views.circle_remove, name="safety-circle-remove"),
     path(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from lantern.core.errors import NotFound, RateLimited, Refused
 from lantern.core.roles import Role
 
-from . import access, services
+from . import access, extensions, services
 from .models import ReachOut, Shift
 
 
@@ -24,9 +24,32 @@ class MessageForm(forms.Form):
     )
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 class ReachOutForm(forms.Form):
     message = forms.CharField(
         label=gettext_lazy("Anything you want them to know?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("A number to call you on"),
+        required=False,
+        max_length=40,
+        widget=TelInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        help_text=gettext_lazy(
+            "Only if you would like a call. Only the person who answers sees it, and it is "
+            "erased when the conversation closes."
+        ),
+    )
+
+
+class HandOffForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("What should the specialist know? They both read this."),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -60,7 +83,11 @@ def _crisis_lines() -> list:
 
 
 def help_page(request):
-    """Crisis lines, always public, one tap to call or text; cached by the service worker."""
+    """Crisis lines, always public, one tap to call or text. `?offline=1` is the page the
+    service worker keeps for when the phone has no connection (core/templates/core/sw.js): the
+    same lines, saying that the phone is offline, with no one's header."""
+    if request.GET.get("offline"):
+        return render(request, "safety/offline.html", {"resources": _crisis_lines()})
     return render(
         request, "safety/help.html", {"resources": _crisis_lines(), "form": ReachOutForm()}
     )
@@ -77,9 +104,13 @@ def reach_out_start(request):
     refused = None
     if request.method == "POST" and form.is_valid():
         try:
-            reach_out = services.start_reach_out(request.user, form.cleaned_data["message"])
+            reach_out = services.start_reach_out(
+                request.user, form.cleaned_data["message"], form.cleaned_data["phone"]
+            )
         except RateLimited as exc:
             refused = exc.message
+        except Refused as exc:
+            exc.add_to_form(form)  # a number nobody could dial: the form again, nothing lost
         else:
             return redirect("safety-reach-out", pk=reach_out.pk)
     return render(
@@ -91,22 +122,33 @@ def reach_out_start(request):
             "current": services.current_reach_out(request.user),
             "resources": _crisis_lines(),
         },
-        status=429 if refused else 200,
+        status=429 if refused else (400 if form.errors else 200),
     )
 
 
 @login_required
 def reach_out_detail(request, pk: int):
+    """The member and whoever answers talk here. The person with the member also finds what
+    the member shares with them, the number to call if the member gave one, and a hand-off to
+    a peer specialist."""
     reach_out = services.read_reach_out(request.user, access.get_reach_out_for(request.user, pk))
+    user = request.user
     still_going = reach_out.status != ReachOut.Status.CLOSED
+    with_them = still_going and reach_out.claimed_by_id == user.pk
     context = {
         "reach_out": reach_out,
         "chat": reach_out.messages.select_related("author"),
-        "is_member": request.user == reach_out.member,
-        "can_claim": reach_out.is_open and access.can_claim_reach_out(request.user, reach_out),
-        "can_message": still_going and access.can_message_in_reach_out(request.user, reach_out),
-        "can_close": still_going and access.can_close_reach_out(request.user, reach_out),
+        "is_member": user == reach_out.member,
+        "with_them": with_them,
+        "can_claim": reach_out.is_open and access.can_claim_reach_out(user, reach_out),
+        "can_take_over": access.can_take_over_reach_out(user, reach_out),
+        "can_message": still_going and access.can_message_in_reach_out(user, reach_out),
+        "can_close": still_going and access.can_close_reach_out(user, reach_out),
+        "can_hand_off": access.can_hand_off_reach_out(user, reach_out),
+        "show_phone": access.can_see_reach_out_phone(user, reach_out),
+        "shared": extensions.links_for_responder(user, reach_out.member) if with_them else [],
         "form": MessageForm(),
+        "hand_off_form": HandOffForm(),
         "resources": _crisis_lines(),
     }
     template = "safety/_reach_out_live.html" if request.htmx else "safety/reach_out.html"
@@ -123,6 +165,27 @@ def reach_out_claim(request, pk: int):
         raise
     except Refused as exc:
         messages.info(request, exc.message)
+    return redirect("safety-reach-out", pk=pk)
+
+
+@login_required
+@require_POST
+def reach_out_hand_off(request, pk: int):
+    """The person with the member asks a peer specialist to take over."""
+    reach_out = access.get_reach_out_for(request.user, pk)
+    form = HandOffForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.hand_off_reach_out(request.user, reach_out, note)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("The peer specialists on duty are told. Stay with them until one takes over."),
+        )
     return redirect("safety-reach-out", pk=pk)
 
 
@@ -261,7 +324,12 @@ def alert_detail(request, pk: int):
     return render(
         request,
         "safety/alert.html",
-        {"alert": alert, "notes": alert.notes.select_related("author"), "form": NoteForm()},
+        {
+            "alert": alert,
+            "notes": alert.notes.select_related("author"),
+            "form": NoteForm(),
+            "contacts": extensions.author_contacts(request.user, alert),
+        },
     )
 
 

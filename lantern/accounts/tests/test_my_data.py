@@ -33,7 +33,7 @@ def test_erasing_an_account_leaves_nothing_of_it_behind(people, signed_in):
     assert not Notification.objects.filter(recipient_id=river_id).exists()
     assert not ConsentRecord.objects.filter(user_id=river_id).exists()
     assert not RoleGrant.objects.filter(user_id=river_id).exists()
-    assert b"Join with a nickname" in client.get("/").content
+    assert b"You don't have to do this alone." in client.get("/").content
 
 
 def test_erasing_ends_the_sessions_on_every_device(people, signed_in):
@@ -47,7 +47,7 @@ def test_erasing_ends_the_sessions_on_every_device(people, signed_in):
         if s.get_decoded().get("_auth_user_id") == str(people.river.pk)
     ]
     assert mine == []
-    assert b"Join with a nickname" in laptop.get("/").content
+    assert b"You don't have to do this alone." in laptop.get("/").content
 
 
 def test_erasing_needs_the_password(people, signed_in):

@@ -114,3 +114,16 @@ def test_times_are_shown_in_the_members_own_time_zone(people, signed_in):
 def test_the_language_switch_does_not_redirect_off_site(client, db):
     response = client.post("/language/", {"language": "es", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_a_member_chooses_detailed_subjects_knowing_who_may_see_them(people, signed_in):
+    client = signed_in(people.river)
+    page = client.get("/accounts/preferences/").content.decode()
+    assert "Say what each notification is about in email subjects and on my devices" in page
+    assert "can be seen by anyone near it or sharing the mailbox" in page
+    assert not people.river.detailed_subjects  # off unless chosen
+    response = client.post("/accounts/preferences/", {**BASE, "detailed_subjects": "on"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=people.river.pk).detailed_subjects
+    # It is part of what river can download about herself.
+    assert client.get("/accounts/export/").json()["account"]["detailed_subjects"] is True

@@ -104,3 +104,26 @@ def test_a_weak_new_password_is_refused_and_the_code_is_not_used_up(people, sign
     assert response.status_code == 200
     assert b"too common" in response.content
     assert services.unused_recovery_codes(people.river) == 10
+
+
+def test_guessing_at_someones_recovery_codes_does_not_keep_them_from_theirs(people, signed_in):
+    """The handle is public: wrong codes typed for it from one address slow that address, not
+    the person from wherever they are."""
+    make_codes(signed_in(people.river))
+    guesser = Client()
+    for n in range(10):
+        guess = {
+            "handle": "river",
+            "code": f"aaaa-bbbb-cc{n:02}",
+            "password1": NEW,
+            "password2": NEW,
+        }
+        guesser.post("/accounts/recover/", guess, REMOTE_ADDR="198.51.100.7")
+    real = services.create_recovery_codes(people.river)[0]
+    response = Client().post(
+        "/accounts/recover/",
+        {"handle": "river", "code": real, "password1": NEW, "password2": NEW},
+        REMOTE_ADDR="192.0.2.20",
+    )
+    assert response.status_code == 302
+    assert services.unused_recovery_codes(people.river) == 9

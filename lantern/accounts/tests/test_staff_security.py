@@ -15,7 +15,7 @@ def test_staff_sign_in_asks_for_the_two_factor_code(client, people):
     response = client.post("/accounts/login/", {"login": "casey", "password": PASSWORD})
     assert response["Location"].startswith("/accounts/2fa/authenticate/")
     # Not signed in yet: the home page is the public one.
-    assert b"Join with a nickname" in client.get("/").content
+    assert b"You don't have to do this alone." in client.get("/").content
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert wrong.status_code == 200
     assert b"Incorrect code" in wrong.content

@@ -14,15 +14,18 @@ from django.utils.translation import gettext as _
 
 from lantern.core import audit, ratelimits
 from lantern.core.access import forget, has_role
-from lantern.core.errors import Refused
+from lantern.core.errors import NotFound, Refused
 from lantern.core.notifications import notify
 from lantern.core.results import Saved
 from lantern.core.roles import Role
+from lantern.safety import access as safety_access
 from lantern.safety import services as safety
 from lantern.safety.contexts import Context
+from lantern.safety.extensions import Link
 
 from .. import access
 from ..models import (
+    Conversation,
     Membership,
     Message,
     ModerationAction,
@@ -33,7 +36,7 @@ from ..models import (
     Thread,
 )
 from .base import NOTE_MAX, clean_reason, record_action, space_moderators
-from .conversations import deliver
+from .conversations import deliver, open_conversation
 from .posts import publish
 
 MUTE_DAYS = (1, 365)
@@ -234,7 +237,28 @@ def hide_post(moderator, post: Post, reason: str) -> Post:
         person=post.author,
         space=post.space,
     )
+    _resolve_open_reports(moderator, reason, Report.objects.filter(post=post))
     return post
+
+
+def _resolve_open_reports(moderator, reason: str, reports) -> None:
+    """Acting on what was reported settles the reports on it, with the action's reason: the
+    moderator writes it once."""
+    now = timezone.now()
+    for report in reports.filter(status=Report.Status.OPEN).select_related("post__space"):
+        report.status = Report.Status.RESOLVED
+        report.resolved_by = moderator
+        report.resolved_at = now
+        report.save(update_fields=["status", "resolved_by", "resolved_at"])
+        record_action(
+            moderator,
+            ModerationAction.Kind.DISMISS,
+            reason,
+            report=report,
+            post=report.post,
+            message=report.message,
+            space=report.post.space if report.post else None,
+        )
 
 
 @transaction.atomic
@@ -300,6 +324,7 @@ def hide_message(moderator, message: Message, reason: str) -> Message:
         message=message,
         person=message.sender,
     )
+    _resolve_open_reports(moderator, reason, Report.objects.filter(message=message))
     return message
 
 
@@ -444,3 +469,30 @@ def lift_sanctions(
         in_force = in_force.filter(Q(space=space) | Q(space__isnull=True))
     in_force.update(lifted_at=timezone.now())
     return record_action(moderator, ModerationAction.Kind.LIFT, reason, person=person, space=space)
+
+
+# --- Reaching the author of urgent words ---------------------------------------------------------
+
+
+@transaction.atomic
+def message_alert_author(actor, alert) -> Conversation:
+    """Someone working a safety alert (a moderator, a specialist) opens a private conversation
+    with the person whose words raised it, about the alert: the newcomers' rule is for direct
+    conversations and does not stand between them; blocks and bans still do."""
+    if not safety_access.can_work_alerts(actor):
+        raise NotFound
+    if alert.author is None:
+        raise Refused(_("This person has left Lantern."))
+    return open_conversation(actor, alert.author, about=alert)
+
+
+def message_alert_author_link(viewer, alert) -> Link | None:
+    """ "Message sam" on a safety alert's page (registered with the safety net in apps.py),
+    when the viewer may reach the author."""
+    author = alert.author
+    if author is None or author.pk == viewer.pk or access.why_cannot_contact(viewer, author):
+        return None
+    return Link(
+        _("Message %(handle)s") % {"handle": author.handle},
+        reverse("community-alert-message", args=[alert.pk]),
+    )

@@ -3,7 +3,8 @@
 for the group's moderators."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -270,11 +271,25 @@ def posts_in(viewer, thread: Thread):
 
 
 def welcome_list(viewer, limit: int = 50):
-    """Newcomers' first posts nobody has answered yet, longest waiting first."""
+    """Newcomers' first posts nobody has answered yet, longest waiting first: a thread they
+    started, or their reply in someone else's thread. Each has `earlier`, the published posts
+    before it in its thread (to link to the page it is on)."""
+    earlier = (
+        Post.objects.filter(
+            thread=OuterRef("thread"),
+            status=Post.Status.PUBLISHED,
+            created_at__lt=OuterRef("created_at"),
+        )
+        .order_by()
+        .values("thread")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Post.objects.visible_to(viewer)
         .filter(newcomer=True, welcomed_at__isnull=True, status=Post.Status.PUBLISHED)
         .filter(opening_visible_to(viewer, "thread"))  # never a hidden thread's title
+        .annotate(earlier=Coalesce(Subquery(earlier), 0))
         .select_related("thread", "space", "author")
         .order_by("created_at")[:limit]
     )

@@ -55,7 +55,11 @@ def _space_url(space: Space) -> str:
 @transaction.atomic
 def join_space(person, space: Space) -> Membership:
     """Open spaces: join at once. Join-on-request: ask (moderators let you in; site moderators,
-    who read every group already, join at once). Private: only with an invitation."""
+    who read every group already, join at once). Private: only with an invitation. Asking
+    again while a request waits changes nothing."""
+    waiting = access.membership(person, space)
+    if waiting is not None and waiting.status == Membership.Status.REQUESTED:
+        return waiting
     if not access.can_join_space(person, space):
         raise Refused(_("You cannot join this group."))
     status = Membership.Status.ACTIVE

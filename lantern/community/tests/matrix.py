@@ -4,6 +4,8 @@ river's, in groups where jo is a peer moderator, so sam must never reach what is
 from lantern.community import services
 from lantern.community.models import Membership, Space
 from lantern.core.tests.matrix import RESPONDERS, only, river_only, signed_in
+from lantern.safety import services as safety
+from lantern.safety.contexts import Context
 
 MATRIX = {
     # Community: groups for everyone signed in (river's open group "space", where jo is a peer
@@ -56,6 +58,8 @@ MATRIX = {
     "community-moderate-post": ("post", {"pk": "post"}, only(302, "jo", "morgan", "alex")),
     "community-moderate-message": ("post", {"pk": "message"}, only(302, "morgan", "alex")),
     "community-moderate-thread": ("post", {"pk": "thread"}, only(302, "jo", "morgan", "alex")),
+    # Message the author of words that raised a safety alert: the people who work alerts
+    "community-alert-message": ("post", {"pk": "alert"}, only(302, "casey", "morgan", "alex")),
     "community-moderate-person": (
         "get",
         {"handle": "river"},
@@ -85,6 +89,7 @@ def records(people) -> dict:
     services.reply(people.jo, opening.thread, "Welcome")
     message = services.message_person(people.jo, people.river, "Hi river").obj
     report = services.report_post(people.sam, opening, "spam").obj
+    alert = safety.check_text(people.river, "i want to kill myself tonight", Context.POST).alert
     return {
         "space": space.slug,
         "request_space": asking.slug,
@@ -96,4 +101,5 @@ def records(people) -> dict:
         "conversation": message.conversation_id,
         "message": message.pk,
         "report": report.pk,
+        "alert": alert.pk,
     }

@@ -53,7 +53,7 @@ def test_bad_input_gets_a_clear_error_and_stores_nothing(early, people, signed_i
     cases = [
         (b'{"title": "x", "body": "   "}', "cannot be empty"),
         (json.dumps({"title": "x", "body": "y" * 10_001}).encode(), "10000"),
-        (b'{"title": "x", "body": "\\u0000nul"}', "cannot be shown"),
+        (b'{"title": "x", "body": "\\u0000nul"}', "cannot store"),
         (b'{"title": "x", "body": "caf\xe9 invalid utf-8"}', ""),
         (b"not json", ""),
         (b'{"title": 5}', ""),

@@ -66,6 +66,7 @@ def test_search_messages_reports_and_moderation_pages_are_accessible(early, peop
     phone.get_by_role("button", name="Hide").click()
     phone.get_by_text("Done, and recorded.").wait_for()
     phone.visit("/groups/moderation/log/")
-    assert phone.get_by_text("insult to a newcomer").is_visible()
+    # Hiding it closed the report with the same reason: two lines, one reason typed once.
+    assert phone.get_by_text("insult to a newcomer").count() == 2
     assert_accessible(phone)
-    assert services.moderation_log(people.jo)[0].kind == "hide"
+    assert {a.kind for a in services.moderation_log(people.jo)[:2]} == {"hide", "dismiss"}

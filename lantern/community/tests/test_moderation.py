@@ -7,7 +7,14 @@ import time_machine
 from django.utils import timezone
 
 from lantern.community import access, services
-from lantern.community.models import Membership, ModerationAction, Post, Report, Sanction
+from lantern.community.models import (
+    Conversation,
+    Membership,
+    ModerationAction,
+    Post,
+    Report,
+    Sanction,
+)
 from lantern.core.errors import Refused
 from lantern.core.models import Notification
 from lantern.safety.models import Alert
@@ -32,10 +39,17 @@ def test_a_reported_post_appears_in_the_queue_and_can_be_hidden(early, people, s
     assert Post.objects.get(pk=bad.pk).status == Post.Status.PUBLISHED  # a reason is required
     jo.post(f"/groups/moderation/posts/{bad.pk}/", {"action": "hide", "reason": "insult"})
     assert Post.objects.get(pk=bad.pk).status == Post.Status.HIDDEN
-    jo.post(f"/groups/moderation/reports/{report.pk}/resolve/", {"reason": "post hidden"})
-    assert Report.objects.get().status == Report.Status.RESOLVED
+    # Hiding it closed the report with the same reason: the moderator wrote it once.
+    report.refresh_from_db()
+    assert (report.status, report.resolved_by) == (Report.Status.RESOLVED, people.jo)
+    assert (
+        f"/groups/moderation/reports/{report.pk}/"
+        not in jo.get("/groups/moderation/").content.decode()
+    )
+    closed = ModerationAction.objects.get(kind=ModerationAction.Kind.DISMISS)
+    assert (closed.report, closed.reason) == (report, "insult")
     log = signed_in(people.morgan).get("/groups/moderation/log/").content.decode()
-    assert "insult" in log and "post hidden" in log and "jo" in log
+    assert "insult" in log and "jo" in log
 
 
 def test_members_cannot_moderate(early, people, signed_in):
@@ -160,3 +174,83 @@ def test_a_peer_moderator_sees_only_their_groups_history(early, people, signed_i
     assert "group-note" in page and "site-note" not in page
     page = morgan.get("/groups/moderation/people/sam/").content.decode()
     assert "group-note" in page and "site-note" in page
+
+
+# --- Issue 13: a held post about pills "tonight" --------------------------------------------------
+
+PILLS = "I have enough pills saved up. Tonight is the night."
+
+
+def test_a_held_post_links_to_its_alert_and_lets_the_moderator_message_the_author(
+    early, people, signed_in
+):
+    saved = services.start_thread(people.sam, early, "Tonight", PILLS)
+    assert saved.held
+    alert = Alert.objects.get(author=people.sam)
+    morgan = signed_in(people.morgan)
+    queue = morgan.get("/groups/moderation/").content.decode()
+    held = queue[queue.index(f'id="post-{saved.obj.pk}"') :]
+    assert f'href="/safety/alerts/{alert.pk}/"' in held  # its safety alert
+    assert f'action="/groups/moderation/alerts/{alert.pk}/message/"' in held
+    assert "Message sam" in held
+    # A real box for the reason, with its label, not a one-line input.
+    assert f'<textarea id="held-reason-{saved.obj.pk}" name="reason" rows="3"' in held
+    assert f'<label for="held-reason-{saved.obj.pk}">' in held
+    # Message sam: a private conversation about the alert.
+    response = morgan.post(f"/groups/moderation/alerts/{alert.pk}/message/")
+    conversation = Conversation.objects.get()
+    assert response["Location"] == f"/messages/{conversation.pk}/"
+    assert conversation.about == f"safety.alert:{alert.pk}"
+    assert set(conversation.members()) == {people.morgan, people.sam}
+    morgan.post(f"/messages/{conversation.pk}/", {"body": "I read your post. I'm here, sam."})
+    sam_page = signed_in(people.sam).get(f"/messages/{conversation.pk}/").content.decode()
+    assert "I read your post." in sam_page
+    # Opening it again finds the same conversation.
+    morgan.post(f"/groups/moderation/alerts/{alert.pk}/message/")
+    assert Conversation.objects.count() == 1
+
+
+def test_the_alert_page_offers_to_message_its_author(early, people, signed_in):
+    services.start_thread(people.sam, early, "Tonight", PILLS)
+    alert = Alert.objects.get(author=people.sam)
+    for person in (people.morgan, people.casey):
+        page = signed_in(person).get(f"/safety/alerts/{alert.pk}/").content.decode()
+        assert f'action="/groups/moderation/alerts/{alert.pk}/message/"' in page
+        assert "Message sam" in page
+    # Members, supporters and peer moderators who do not work alerts cannot.
+    for person in (people.river, people.jo):
+        response = signed_in(person).post(f"/groups/moderation/alerts/{alert.pk}/message/")
+        assert response.status_code == 404
+    assert not Conversation.objects.exists()
+
+
+def test_the_newcomers_rule_does_not_stand_between_a_moderator_and_an_alerts_author(
+    early, people, signed_in
+):
+    # Even when sam chose to hear only from helpers, or is new, the conversation about the
+    # alert opens; a block still stops it.
+    services.save_settings(people.sam, messages_from="helpers")
+    services.start_thread(people.sam, early, "Tonight", PILLS)
+    alert = Alert.objects.get(author=people.sam)
+    conversation = services.message_alert_author(people.morgan, alert)
+    assert not conversation.is_direct
+    services.block(people.sam, people.casey)
+    with pytest.raises(Refused):
+        services.message_alert_author(people.casey, alert)
+
+
+def test_hiding_a_reported_message_closes_its_reports_with_the_same_reason(people, signed_in):
+    message = services.message_person(people.jo, people.river, "buy from me, cheap").obj
+    services.report_message(people.river, message, "selling")
+    services.report_message(people.river, message, "spam")
+    morgan = signed_in(people.morgan)
+    morgan.post(
+        f"/groups/moderation/messages/{message.pk}/", {"action": "hide", "reason": "selling"}
+    )
+    assert set(Report.objects.values_list("status", flat=True)) == {Report.Status.RESOLVED}
+    assert (
+        ModerationAction.objects.filter(
+            kind=ModerationAction.Kind.DISMISS, reason="selling"
+        ).count()
+        == 2
+    )

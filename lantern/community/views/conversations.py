@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lantern.accounts.badges import roles_of
 from lantern.core.errors import Refused
 from lantern.safety import crisis
 
@@ -70,6 +71,7 @@ def conversation(request, pk: int):
         {
             "conversation": conversation,
             "other": other,
+            "other_roles": roles_of(other),
             "items": services.messages_for(request.user, conversation),
             "form": form,
             "refusal": refusal,

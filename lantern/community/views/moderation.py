@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core.errors import Refused
+from lantern.core.errors import NotFound, Refused
+from lantern.core.models import reference
+from lantern.safety import access as safety_access
 
 from .. import access, forms, services
 from ..models import Space
@@ -50,11 +52,22 @@ def _act(request, actions: dict, record, reason_form) -> None:
         messages.success(request, _("Done, and recorded."))
 
 
+def _with_alerts(user, records: list) -> list:
+    """Each held or reported record with the safety alert its words raised (`.alert`), for the
+    people who work alerts: a link to it, and a way to reach the writer about it."""
+    alerts = safety_access.alerts_about(user, records)
+    for record in records:
+        record.alert = alerts.get(reference(record))
+    return records
+
+
 @login_required
 @require_GET
 def queue(request):
     _moderator_only(request)
     reports, held, held_messages = services.moderation_queue(request.user)
+    held, held_messages = list(held), list(held_messages)
+    _with_alerts(request.user, held + held_messages)
     return render(
         request,
         "community/moderation.html",
@@ -86,11 +99,13 @@ def report_detail(request, pk: int):
     if report.message_id:
         conversation_messages = services.read_reported_conversation(request.user, report)
     person = report.post.author if report.post_id else report.message.sender
+    _with_alerts(request.user, [report.post or report.message])
     return render(
         request,
         "community/report_detail.html",
         {
             "report": report,
+            "reported": report.post or report.message,
             "conversation_messages": conversation_messages,
             "person": person,
             "form": forms.ReasonForm(),
@@ -106,9 +121,29 @@ def report_resolve(request, pk: int):
     if not form.is_valid():
         _needs_reason(request)
         return redirect("community-report", pk=pk)
-    services.resolve_report(request.user, report, form.cleaned_data["reason"])
+    try:
+        services.resolve_report(request.user, report, form.cleaned_data["reason"])
+    except Refused as error:
+        messages.error(request, error.message)
+        return redirect("community-report", pk=pk)
     messages.success(request, _("Report closed."))
     return redirect("community-moderation")
+
+
+@login_required
+@require_POST
+def alert_message(request, pk: int):
+    """Open (or find) a private conversation with the writer of words that raised a safety
+    alert, about that alert, for the people who work alerts; then go to it."""
+    alert = safety_access.get_alert_for(request.user, pk)
+    try:
+        conversation = services.message_alert_author(request.user, alert)
+    except NotFound:
+        raise
+    except Refused as error:
+        messages.error(request, error.message)
+        return redirect("safety-alert", pk=pk)
+    return redirect(conversation.get_absolute_url())
 
 
 @login_required

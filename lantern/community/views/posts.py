@@ -1,6 +1,8 @@
 """Threads and posts: starting a thread, reading and replying, editing and deleting one's own
 posts, support reactions, reporting, the newcomers' welcome list and search."""
 
+from html import unescape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,9 +10,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lantern.accounts.badges import roles_by_person
 from lantern.core.errors import Refused
 from lantern.safety import crisis
 
@@ -58,12 +63,15 @@ def _decorate(posts: list[Post], user, since) -> None:
     what they may do with it."""
     reactions = services.reactions_for(posts, user)
     blocked = services.blocked_ids(user)
+    # Role badges of everyone who wrote on the page, in one query; never for anonymous posts.
+    roles = roles_by_person(post.author_id for post in posts if not post.anonymous)
     now = timezone.now()
     for post in posts:
         # Folded, not removed; never for anonymous posts (that would reveal who wrote them).
         post.from_blocked = post.author_id in blocked and not post.anonymous
         post.mine = post.author_id == user.pk
         post.shown_author = access.shown_author(user, post)
+        post.author_roles = roles.get(post.author_id, frozenset())
         post.is_new = since is not None and post.created_at > since and not post.mine
         post.can_edit = (
             post.mine and post.status != Post.Status.DELETED and now <= post.editable_until
@@ -83,6 +91,7 @@ def thread(request, slug: str, pk: int):
     since = services.mark_thread_read(request.user, thread)
     page_posts = list(page)
     _decorate(page_posts, request.user, since)
+    can_post = access.can_post_in_space(request.user, space)
     return render(
         request,
         "community/thread.html",
@@ -92,7 +101,8 @@ def thread(request, slug: str, pk: int):
             "page": page,
             "posts": page_posts,
             "can_reply": access.can_reply_to_thread(request.user, thread),
-            "can_post": access.can_post_in_space(request.user, space),
+            "can_post": can_post,
+            "can_join": not can_post and access.can_join_space(request.user, space),
             "moderates": access.can_moderate_space(request.user, space),
             "form": forms.ReplyForm(),
             "reaction_kinds": Reaction.Kind.choices,
@@ -224,10 +234,20 @@ def post_report(request, pk: int):
 @login_required
 @require_GET
 def welcome(request):
-    """Newcomers' first posts that nobody has answered yet, for supporters to welcome."""
+    """Newcomers' first posts that nobody has answered yet, for supporters to welcome: which
+    post waits (a thread, or a reply in one), by whom, its first words, and a link to it."""
     if not access.can_welcome_newcomers(request.user):
         raise Http404
-    return render(request, "community/welcome.html", {"posts": services.welcome_list(request.user)})
+    posts = list(services.welcome_list(request.user))
+    for post in posts:
+        # The post that waits (a reply, often), on the page of the thread where it is.
+        page = post.earlier // POSTS_PER_PAGE + 1
+        thread_url = reverse("community-thread", args=[post.space.slug, post.thread_id])
+        post.waiting_url = f"{thread_url}?page={page}#post-{post.pk}"
+        post.shown_author = access.shown_author(request.user, post)
+        # Its first words as plain text (the template escapes them again).
+        post.excerpt = Truncator(" ".join(unescape(strip_tags(post.html)).split())).chars(160)
+    return render(request, "community/welcome.html", {"posts": posts})
 
 
 @login_required
@@ -247,8 +267,10 @@ def search(request):
             offset=(page - 1) * SEARCH_PAGE,
         )
         access.preload_memberships(request.user, [post.space_id for post in results])
+        roles = roles_by_person(post.author_id for post in results if not post.anonymous)
         for post in results:
             post.shown_author = access.shown_author(request.user, post)
+            post.author_roles = roles.get(post.author_id, frozenset())
     return render(
         request,
         "community/search.html",

@@ -70,19 +70,35 @@ def space(request, slug: str):
     )
 
 
+def _thread_to_return_to(request, space):
+    """The thread the person joined from (the form's `thread`), if it is in this group and they
+    may read it: joining from a thread brings them back to it, to the reply form."""
+    pk = request.POST.get("thread", "")
+    if not pk.isdigit():
+        return None
+    try:
+        thread = access.get_thread_for(request.user, int(pk), slug=space.slug)
+    except Http404:
+        return None
+    return thread
+
+
 @login_required
 @require_POST
 def space_join(request, slug: str):
+    """Join (or ask to join) a group, from its page or from one of its threads (back to it)."""
     space = access.get_space_for(request.user, slug)
     try:
         membership = services.join_space(request.user, space)
     except Refused as error:
         messages.error(request, error.message)
         return redirect("community-space", slug=slug)
-    if membership.status == Membership.Status.REQUESTED:
-        messages.success(request, _("You asked to join. A moderator will let you in soon."))
-    else:
+    # A request to join is shown on the group's page ("Request sent"), once; no message.
+    if membership.status == Membership.Status.ACTIVE:
         messages.success(request, _("Welcome to %(space)s.") % {"space": space})
+        thread = _thread_to_return_to(request, space)
+        if thread is not None:
+            return redirect(f"{thread.get_absolute_url()}#reply")
     return redirect("community-space", slug=slug)
 
 

@@ -14,7 +14,7 @@ def sign_up(page, handle):
     page.get_by_label("Password (again)").fill("a-long-demo-passphrase-2026")
     page.get_by_label("I have read and accept the community guidelines").check()
     page.get_by_label("I have read the privacy notice").check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Join", exact=True).click()
 
 
 def test_a_new_visitor_signs_up_lands_home_and_opens_help(phone):
@@ -23,14 +23,14 @@ def test_a_new_visitor_signs_up_lands_home_and_opens_help(phone):
     assert_accessible(phone)
     phone.screenshot_to_docs("landing-360")
 
-    phone.get_by_role("link", name="Join with a nickname").click()
+    phone.get_by_role("link", name="Join", exact=True).click()
     phone.wait_for_url("**/accounts/signup/")
     assert_accessible(phone)
     # A mistake first: the consent boxes left empty. The form says what to fix, keeps the rest.
     phone.get_by_label("Handle").fill("new_dawn")
     phone.get_by_label("Password", exact=True).fill("a-long-demo-passphrase-2026")
     phone.get_by_label("Password (again)").fill("a-long-demo-passphrase-2026")
-    phone.get_by_role("button", name="Sign Up").click()
+    phone.get_by_role("button", name="Join", exact=True).click()
     if phone.url.endswith("/accounts/signup/"):  # the browser's own required-field check
         assert phone.get_by_label("Handle").input_value() == "new_dawn"
     assert not User.objects.filter(handle="new_dawn").exists()

@@ -20,6 +20,7 @@ notification_kinds.register(
     "test.digest.reply",
     title="%(actor)s replied to “%(thread)s”",
     neutral="You have a new reply on Lantern",
+    detailed_if_chosen=True,  # the reader's own thread: theirs to see in a subject if they wish
 )
 notification_kinds.register(
     "test.digest.reaction",
@@ -215,3 +216,22 @@ def test_leaving_the_digest_sends_what_it_held_at_once(river, people, smtp_serve
     with at(hours(9)):
         run_tasks()
     assert len(smtp_server.messages) == sent  # the 18:00 digest was called off
+
+
+def test_a_member_who_chose_detailed_subjects_reads_the_titles_in_the_digest(
+    river, people, smtp_server
+):
+    river.detailed_subjects = True
+    river.save()
+    with at(hours(0)):
+        notify(river, "test.digest.reply", actor=people.jo, params={"thread": "First week"})
+        notify(river, "test.digest.reaction", actor=people.sam, body="private words")
+        run_tasks()
+    with at(hours(9)):
+        run_tasks()
+    [mail] = smtp_server.messages
+    text = mail.get_payload(decode=True).decode()
+    assert "- jo replied to “First week”" in text
+    # A kind whose title is not the reader's own business stays neutral; bodies never go.
+    assert "- Someone sent you strength on Lantern" in text
+    assert "sam" not in text and "private words" not in text

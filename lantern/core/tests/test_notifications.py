@@ -5,6 +5,7 @@ standing in for the browser's push service, and the test decrypts what arrived."
 import base64
 import datetime
 import json
+from email.header import decode_header, make_header
 
 import http_ece
 import pytest
@@ -14,11 +15,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from lantern.community import services as community
+from lantern.community.models import Space
 from lantern.conftest import run_tasks
 from lantern.core import notification_kinds, push
 from lantern.core.models import Notification, PushSubscription
 from lantern.core.notifications import delivery_time, notify
 from lantern.core.timezones import quiet_hours_end
+from lantern.recovery import services as recovery
 
 # Kinds of this file's own (real apps register theirs in their AppConfig.ready()). The title
 # quotes a member's words (a thread title); the neutral words never do.
@@ -301,3 +305,124 @@ def test_urgent_notifications_are_never_delayed(people):
     people.river.quiet_hours_start = datetime.time(0, 0)
     people.river.quiet_hours_end = datetime.time(23, 59)
     assert delivery_time(people.river, urgent=True) is None
+
+
+# --- Private words never reach a subject, a lock screen or a digest, unless the member chose ---
+# Through the real flows: river's thread, sam's reply, river's new start told to jo.
+
+FENTANYL = "I used fentanyl again last night after 40 days"
+
+
+def subject(mail) -> str:
+    """The subject as a mail program shows it (long or non-ASCII subjects are encoded)."""
+    return str(make_header(decode_header(mail["Subject"])))
+
+
+def what_was_sent(mail) -> str:
+    return subject(mail) + "\n" + mail.get_payload(decode=True).decode()
+
+
+def mails_to(smtp_server, address):
+    return [m for m in smtp_server.messages if m["X-Rcpt-To"] == address]
+
+
+@pytest.fixture
+def rivers_thread(people, transactional_db):
+    """river's thread in a group she and sam belong to, titled with what happened."""
+    space = Space.objects.create(slug="early-days", name="Early days")
+    community.join_space(people.river, space)
+    community.join_space(people.sam, space)
+    return community.start_thread(people.river, space, FENTANYL, "Starting over today.").obj.thread
+
+
+@pytest.fixture
+def rivers_counter_told_to_jo(people, transactional_db):
+    """river counts days and tells jo, whom she shares milestones with, of a new start."""
+    today = recovery.today_for(people.river)
+    counter = recovery.start_counter(
+        people.river, "drug", today - datetime.timedelta(days=40), tell_on_reset=True
+    )
+    recovery.grant_access(people.river, "jo", ["milestones"])
+    return counter
+
+
+def test_a_reply_to_a_thread_with_private_words_is_mailed_and_pushed_without_them(
+    people, smtp_server, push_service, rivers_thread
+):
+    with_verified_email(people.river, "river@example.org")
+    key, auth = browser_subscription(people.river, push_service.url + "/push/river-phone")
+    community.reply(people.sam, rivers_thread, "Proud of you for telling us.")
+    run_tasks()
+    [mail] = mails_to(smtp_server, "river@example.org")
+    assert subject(mail) == "You have a new reply on Lantern"
+    [message] = push_service.received
+    payload = json.loads(http_ece.decrypt(message["body"], private_key=key, auth_secret=auth))
+    assert payload["title"] == "You have a new reply on Lantern"
+    for sent in (what_was_sent(mail), json.dumps(payload, ensure_ascii=False)):
+        for words in ("fentanyl", "40 days", "last night", "sam", "Proud of you"):
+            assert words not in sent
+    # Nor does the mail's link say which group (belonging to one can be private): it leads to
+    # the notifications list. The push, encrypted for river's phone alone, opens the reply.
+    assert "early-days" not in what_was_sent(mail)
+    assert reverse("core-notifications") in what_was_sent(mail)
+    assert payload["url"].endswith(rivers_thread.posts.last().get_absolute_url())
+    # In the app, river reads what happened.
+    assert Notification.objects.get(recipient=people.river).title == f"sam replied to “{FENTANYL}”"
+
+
+def test_a_new_start_is_mailed_without_saying_so_nor_whose(
+    people, smtp_server, rivers_counter_told_to_jo
+):
+    with_verified_email(people.jo, "jo@example.org")
+    recovery.new_start(people.river, rivers_counter_told_to_jo, recovery.today_for(people.river))
+    run_tasks()
+    [mail] = mails_to(smtp_server, "jo@example.org")
+    assert subject(mail) == "Someone who shares their recovery with you has news"
+    sent = what_was_sent(mail)
+    for words in ("new start", "river", "support can mean"):
+        assert words not in sent
+
+
+def test_a_member_who_chose_detailed_subjects_reads_the_title_in_them(
+    people, smtp_server, push_service, rivers_thread
+):
+    river = people.river
+    with_verified_email(river, "river@example.org")
+    river.detailed_subjects = True
+    river.save()
+    key, auth = browser_subscription(river, push_service.url + "/push/river-phone")
+    community.reply(people.sam, rivers_thread, "Proud of you for telling us.")
+    run_tasks()
+    [mail] = mails_to(smtp_server, "river@example.org")
+    assert subject(mail) == f"sam replied to “{FENTANYL}”"
+    [message] = push_service.received
+    payload = json.loads(http_ece.decrypt(message["body"], private_key=key, auth_secret=auth))
+    assert payload["title"] == f"sam replied to “{FENTANYL}”"
+    # The reply itself is still never mailed: it is read in the app. The link goes to it.
+    assert "Proud of you" not in what_was_sent(mail)
+    assert rivers_thread.posts.last().get_absolute_url() in what_was_sent(mail)
+
+
+def test_detailed_subjects_never_tell_someone_elses_new_start(
+    people, smtp_server, rivers_counter_told_to_jo
+):
+    """jo chose detailed subjects for her own replies; river's news is river's, not jo's to put
+    on a lock screen."""
+    with_verified_email(people.jo, "jo@example.org")
+    people.jo.detailed_subjects = True
+    people.jo.save()
+    recovery.new_start(people.river, rivers_counter_told_to_jo, recovery.today_for(people.river))
+    run_tasks()
+    [mail] = mails_to(smtp_server, "jo@example.org")
+    assert subject(mail) == "Someone who shares their recovery with you has news"
+    assert "river" not in what_was_sent(mail)
+
+
+def test_staff_notifications_stay_neutral_whatever_the_choice(people, smtp_server, deliver):
+    with_verified_email(people.morgan, "morgan@example.org")
+    people.morgan.detailed_subjects = True
+    people.morgan.save()
+    deliver(people.morgan, "safety.reach_out", actor=people.river, urgent=True)
+    [mail] = smtp_server.messages
+    assert subject(mail) == "Urgent: someone may need help now"
+    assert "river" not in what_was_sent(mail)

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from importlib import import_module
 from pathlib import Path
@@ -30,6 +31,13 @@ from lantern.conftest import make_person
 from lantern.core.serving import limit_http
 
 REPO = Path(__file__).resolve().parents[3]
+
+
+def run(coroutine):
+    """Run a coroutine to the end on a loop of its own (browser tests leave Playwright's loop
+    running in the test thread, where `asyncio.run` refuses to start another)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 MEMBERS = 200
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -59,7 +67,7 @@ def test_at_most_n_requests_run_at_once_and_the_rest_wait_their_turn():
     async def crowd():
         await asyncio.gather(*(one_request() for _ in range(50)))
 
-    asyncio.run(crowd())
+    run(crowd())
     assert answered == [200] * 50  # nobody turned away
     assert peak == 4
 
@@ -77,7 +85,7 @@ def test_websockets_are_not_held_back_by_the_http_limit():
         await asyncio.gather(*(limited({"type": "websocket"}, None, None) for _ in range(5)))
 
     started = time.perf_counter()
-    asyncio.run(both())
+    run(both())
     assert entered == ["websocket"] * 5
     assert time.perf_counter() - started < 0.2  # side by side, not one after another
 
@@ -196,7 +204,7 @@ def test_many_members_replying_at_once_all_get_their_answer_and_every_reply_is_s
                 )
             )
 
-        answers = asyncio.run(everyone_replies())
+        answers = run(everyone_replies())
     finally:
         log = server.stop()
     assert answers == [302] * MEMBERS, log[-3000:]
@@ -240,7 +248,7 @@ def test_a_busy_process_holds_no_more_database_connections_than_its_pool():
                 statuses = await asyncio.gather(*(one() for _ in range(150)), watch())
                 return statuses[:-1]
 
-        statuses = asyncio.run(crowd())
+        statuses = run(crowd())
     finally:
         log = server.stop()
     assert statuses == [200] * 150, log[-3000:]

@@ -39,5 +39,5 @@ def test_a_member_reports_a_change_and_a_moderator_applies_it(people, phone, sec
     assert "Nothing waiting." in morgan.inner_text("main")
 
     river.reload()
-    assert "19:00–20:30" in river.inner_text("main")
+    assert "7:00 PM–8:30 PM" in river.inner_text("main")
     assert river.evaluate("document.documentElement.scrollWidth") <= 360

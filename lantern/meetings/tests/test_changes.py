@@ -64,7 +64,7 @@ def test_a_members_correction_reaches_the_moderators_and_is_applied(people, sign
     )
     assert response.status_code == 302
     page = river.get(f"/meetings/{meeting.slug}/").content.decode()
-    assert "19:00–20:00" in page
+    assert "7:00 PM–8:00 PM" in page
     report.refresh_from_db()
     assert (report.status, report.reviewed_by) == ("applied", people.morgan)
     assert AuditEvent.objects.filter(action="meetings.change.apply", actor=people.morgan).exists()

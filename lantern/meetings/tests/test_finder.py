@@ -77,7 +77,7 @@ def test_a_visitor_finds_meetings_tonight_within_10_km_of_a_zip_code(client, db)
     assert "Early Birds" not in html  # this morning's, and next week's is not soon
     assert "Mile High" not in html  # too far
     assert "near Chicago, IL" in html
-    assert "Tue 19:00 CST" in html  # a visitor sees the meeting's own local time, labelled
+    assert "Tue 7:00 PM CST" in html  # a visitor sees the meeting's own local time, labelled
 
 
 def test_results_come_soonest_first_with_distance(client, db):
@@ -102,7 +102,7 @@ def test_a_day_filter_shows_the_meeting_on_that_day(client, db):
     import_feed(feed(), source="t")
     with time_machine.travel(TUESDAY_6PM, tick=False):
         html = client.get("/meetings/", {"mode": "online", "day": "4"}).content.decode()
-    assert "Thu 20:00 CST" in html and "Tue 20:00" not in html
+    assert "Thu 8:00 PM CST" in html and "Tue 8:00 PM" not in html
 
 
 def test_a_bad_zip_code_gets_a_clear_message(client, db):

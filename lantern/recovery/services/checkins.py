@@ -267,6 +267,14 @@ def run_reminder(member_id: int, version: int) -> str:
         prefs = Preferences.objects.select_related("member").filter(member_id=member_id).first()
         if prefs is None or prefs.reminder_version != version or prefs.reminder_time is None:
             return "stale"
+        # Claim this run: a second run of the same reminder (a retried task) finds the version
+        # moved on and does nothing, so nobody is reminded twice or gets two chains.
+        claimed = Preferences.objects.filter(pk=prefs.pk, reminder_version=version).update(
+            reminder_version=version + 1
+        )
+        if not claimed:
+            return "stale"
+        prefs.reminder_version = version + 1
         member = prefs.member
         if not member.is_active:
             return "inactive"

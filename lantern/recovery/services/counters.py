@@ -21,6 +21,16 @@ from .checkins import schedule_silence_check
 
 
 def _check_start(member, started_on: date, started_at: time | None) -> None:
+    if started_at is not None and started_at.tzinfo is not None:
+        # Runs keep the member's wall-clock time; a zone would be dropped by PostgreSQL and
+        # refused by SQLite, so it is refused here, the same on both, with what to send.
+        raise Refused(
+            _(
+                "Give the time as it was on your own clock, without a time zone "
+                "(18:30, not 18:30Z or 18:30+02:00)."
+            ),
+            field="started_at",
+        )
     today, clock = ms.local_today(now(), zone_for(member))
     if started_on > today:
         raise Refused(_("That date is in the future."), field="started_on")
@@ -126,6 +136,13 @@ class CounterSummary:
     runs: list  # (run, days) newest first
     longest: int
     total: int
+    # On day 0 of a run, the whole minutes since it began: the counter shows hours (or
+    # minutes), never "0 days".
+    minutes: int = 0
+
+    @property
+    def hours(self) -> int:
+        return self.minutes // 60
 
     @property
     def latest(self):
@@ -138,6 +155,13 @@ def run_days(run: Run, today: date, clock: time) -> int:
     return ms.days_between(run.started_on, run.started_at, today, clock)
 
 
+def run_minutes(run: Run, today: date, clock: time) -> int:
+    """Whole minutes since the run began on the member's clock (from midnight when they gave
+    no time): what a day-0 counter shows, as hours or minutes."""
+    began = datetime.combine(run.started_on, run.started_at or time(0))
+    return max(int((datetime.combine(today, clock) - began).total_seconds() // 60), 0)
+
+
 def summarize(counter: Counter, at: datetime | None = None) -> CounterSummary:
     """Days in the current run, its milestones, and the history: every run, the longest, and the
     total days in recovery across runs."""
@@ -148,10 +172,12 @@ def summarize(counter: Counter, at: datetime | None = None) -> CounterSummary:
     current = next(r for r in runs if r.ended_on is None)
     reached, upcoming = ms.milestones(current.started_on, current.started_at, at, zone)
     lengths = [(r, run_days(r, today, clock)) for r in runs]
+    days = run_days(current, today, clock)
     return CounterSummary(
         counter=counter,
         run=current,
-        days=run_days(current, today, clock),
+        days=days,
+        minutes=run_minutes(current, today, clock) if days == 0 else 0,
         reached=reached,
         next=upcoming,
         runs=lengths,

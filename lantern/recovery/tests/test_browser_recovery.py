@@ -15,8 +15,7 @@ def test_a_member_counts_checks_in_shares_and_stops_sharing(people, phone, secon
     river.sign_in("river")
     today = services.today_for(people.river)
 
-    river.get_by_role("navigation", name="Main").get_by_role("link", name="My recovery").click()
-    river.wait_for_url("**/recovery/")
+    river.visit("/recovery/")  # "My recovery" in the header's menu
     assert_accessible(river)
     river.get_by_role("link", name="Add a counter").click()
     river.get_by_label("What are you counting days away from?").select_option("alcohol")
@@ -35,6 +34,7 @@ def test_a_member_counts_checks_in_shares_and_stops_sharing(people, phone, secon
     river.get_by_label("Mood:").fill("4")
     river.get_by_label("Craving:").fill("6")
     assert river.locator("#id_craving_value").inner_text() == "6"  # the value is shown
+    assert river.locator("label[for=id_mood]").inner_text() == "Mood: 4"  # and follows
     river.get_by_label("Stress").check()  # tap 2
     river.screenshot_to_docs("recovery-360")
     river.get_by_role("button", name="Save check-in").first.click()  # tap 3
@@ -53,7 +53,7 @@ def test_a_member_counts_checks_in_shares_and_stops_sharing(people, phone, secon
     river.get_by_label("Their handle").fill("jo")
     river.get_by_label("Check-ins").check()
     river.get_by_role("button", name="Share", exact=True).click()
-    river.get_by_text("jo can now see what you chose.").wait_for()
+    river.get_by_text("jo can now see: check-ins.").wait_for()
     assert_accessible(river)
 
     jo.sign_in("jo")

@@ -194,3 +194,16 @@ def test_the_check_in_speaks_spanish(people, signed_in):
     river.cookies["django_language"] = "es"
     page = river.get("/recovery/checkin/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "¿Cómo estás hoy?" in page and "Guardar registro" in page and "Soledad" in page
+
+
+def test_without_javascript_no_number_beside_a_slider_can_disagree_with_it(people, signed_in):
+    """Issue 13: with JavaScript off the label said "Mood: 1" while the slider sat at 4. The
+    number beside the label is now hidden until checkin.js fills it in and keeps it in step;
+    the scale under the slider names the positions."""
+    river = signed_in(people.river)
+    services.save_checkin(people.river, mood=4, craving=7)
+    page = river.get("/recovery/checkin/").content.decode()
+    for field, value in (("mood", 4), ("craving", 7)):
+        assert f'<span class="range-shown" hidden>: <output id="id_{field}_value"' in page
+        assert f'for="id_{field}" class="range-value"></output></span>' in page  # empty
+        assert f'name="{field}" value="{value}"' in page

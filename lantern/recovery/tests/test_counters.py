@@ -159,3 +159,23 @@ def test_milestone_card_is_a_page_for_reached_milestones_only(people, signed_in)
         page = river.get(f"/recovery/counters/{counter.pk}/milestones/90d/").content.decode()
         assert "90 days" in page and "30 October 2026" in page
         assert river.get(f"/recovery/counters/{counter.pk}/milestones/6m/").status_code == 404
+
+
+def test_a_counter_on_its_first_day_shows_hours_not_0_days(people, signed_in):
+    """Issue 13: a run begun this morning read "0 days"."""
+    people.river.time_zone = "America/New_York"
+    people.river.save()
+    at = datetime.datetime(2026, 3, 10, 14, 30, tzinfo=ZoneInfo("America/New_York"))
+    with time_machine.travel(at):
+        counter = services.start_counter(
+            people.river, "alcohol", D(2026, 3, 10), started_at=datetime.time(9, 15)
+        )
+        river = signed_in(people.river)
+        for url in (f"/recovery/counters/{counter.pk}/", "/recovery/", "/"):
+            page = river.get(url).content.decode()
+            assert "<strong>5</strong> hours" in page, url
+            assert "<strong>0</strong> days" not in page, url
+    with time_machine.travel(at.replace(hour=9, minute=40)):
+        assert "<strong>25</strong> minutes" in river.get("/recovery/").content.decode()
+    with time_machine.travel(at.replace(day=11, hour=9, minute=20)):
+        assert "<strong>1</strong> day" in river.get("/recovery/").content.decode()

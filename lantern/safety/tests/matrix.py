@@ -14,6 +14,13 @@ MATRIX = {
     "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
     "safety-reach-out-claim": ("post", {"pk": "reach_out"}, only(302, "casey", "alex")),
     "safety-reach-out-message": ("post", {"pk": "reach_out"}, only(302, "river", "casey")),
+    # Handing off to a peer specialist: casey is with river, but there is no other specialist
+    # to hand off to, so it is refused (a message and back) for everyone who may see it.
+    "safety-reach-out-hand-off": (
+        "post",
+        {"pk": "reach_out"},
+        only(302, "river", "casey", "alex"),
+    ),
     "safety-reach-out-close": ("post", {"pk": "reach_out"}, only(302, "river", "casey", "alex")),
     "safety-circle": ("get", None, signed_in()),
     "safety-circle-remove": ("post", {"person_id": "sam_id"}, signed_in(302)),
