@@ -1,29 +1,96 @@
 """The Meeting Guide JSON format (code4recovery/spec): reading a feed row into clean values, and
 writing a meeting back out. Real feeds are messy; `parse_row` accepts what the format allows
-and raises `RowError` with a reason for what cannot be a meeting."""
+and raises `RowError` with a reason for what cannot be a meeting.
+
+A meeting held on several days is published as one object per day (`export_meeting`): finders
+built on the spec (the Meeting Guide app, TSML UI) fail on a feed with `"day": [2, 5]`, although
+the spec allows it. The first day's object carries the meeting's slug, the others
+`<slug>--<day>` (`day_slug`); `fold` reads them back into one meeting. No slug Lantern stores
+contains "--" (`feed_slug` collapses runs of dashes, as `slugify` does), so a day's slug never
+names another meeting; `export_feed` makes sure of it even for a slug typed in the admin."""
 
 import hashlib
 import html
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
+from functools import lru_cache
 from zoneinfo import available_timezones
 
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from lantern.core.input import UNSTORABLE
+
 from .models import Fellowship, Meeting, mask_to_days
 from .types import LANTERN_TYPES, STANDARD_TYPES
 
 KNOWN_TYPES = set(STANDARD_TYPES) | set(LANTERN_TYPES)
+# Codes in any case ("o", "Lgbtq") are the standard ones; "12x12" keeps its own spelling.
+_TYPE_BY_UPPER = {code.upper(): code for code in KNOWN_TYPES}
 _TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*$")
 _ZONES = available_timezones()
+# Text that `plain` would return unchanged: words separated by single spaces, with nothing a tag,
+# an entity or the database could trip on. Most of a feed is like this; it skips the HTML parser.
+_ALREADY_PLAIN = re.compile(r"[^\s<&\x00\ud800-\udfff]+(?: [^\s<&\x00\ud800-\udfff]+)*")
+# A slug `slugify` returns unchanged (no capitals, no run of dashes, no dash or _ at either end).
+_ALREADY_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
+SLUG_MAX = 100
 
 
 class RowError(ValueError):
     """This row cannot be a meeting; the message says why."""
+
+
+class FeedRows(list):
+    """A feed's rows as read from its file, with the hash of each row's own text (`digests`):
+    a row whose text is the same as last time need not be read again."""
+
+    digests: list[bytes]
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_ENCODE = json.JSONEncoder(default=str).encode
+
+
+def read_rows(text: str) -> FeedRows | None:
+    """The rows of a feed that is a JSON array, each with the hash of its text; None when the
+    text is not an array (`json.loads` then says what it is). Raises json.JSONDecodeError."""
+    at = _SPACE.match(text).end()
+    if not text.startswith("[", at):
+        return None
+    rows, digests = FeedRows(), []
+    at = _SPACE.match(text, at + 1).end()
+    if text.startswith("]", at):
+        at += 1
+    else:
+        while True:
+            row, end = _DECODER.raw_decode(text, at)
+            rows.append(row)
+            digests.append(hashlib.sha256(text[at:end].encode("utf-8", "surrogatepass")).digest())
+            at = _SPACE.match(text, end).end()
+            if text.startswith(",", at):
+                at = _SPACE.match(text, at + 1).end()
+            elif text.startswith("]", at):
+                at += 1
+                break
+            else:
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+    if _SPACE.match(text, at).end() != len(text):
+        raise json.JSONDecodeError("Extra data", text, at)
+    rows.digests = digests
+    return rows
+
+
+def row_digest(row) -> bytes | None:
+    """The hash of a row that did not come from a file (its JSON); None when it has none."""
+    try:
+        return hashlib.sha256(_ENCODE(row).encode("utf-8", "surrogatepass")).digest()
+    except (ValueError, TypeError, RecursionError):
+        return None
 
 
 @dataclass
@@ -31,7 +98,7 @@ class Row:
     slug: str
     name: str
     days: list[int]
-    start_time: time
+    start_time: time | None  # None by appointment
     end_time: time | None
     time_zone: str
     types: list[str]
@@ -56,52 +123,121 @@ class Row:
     mode: str
     warnings: list[str] = field(default_factory=list)
 
-    def digest(self) -> str:
-        data = asdict(self)
-        data.pop("warnings")
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    @property
+    def by_appointment(self) -> bool:
+        """No day: the spec's "by appointment" (kept, never listed by time)."""
+        return not self.days
 
 
-def _text(value, limit=None) -> str:
-    """Plain text: no HTML, entities decoded, whitespace tidied; None and "" are both ""."""
-    if value is None:
+def fold(first: Row, other: Row, day: int) -> bool:
+    """Whether `other`, read from a row whose slug is `day_slug(first.slug, day)`, is the same
+    meeting as `first` on another day (same name, time, place, group, everything but the day
+    and the slug); if so its day joins `first`'s days."""
+    if first.by_appointment or other.days != [day]:
+        return False
+    if replace(other, slug=first.slug, days=first.days, warnings=first.warnings) != first:
+        return False
+    first.days = sorted({*first.days, day})
+    return True
+
+
+def plain(value, limit=None) -> str:
+    """Plain text: no HTML, entities decoded, whitespace tidied, and no character a database
+    cannot store (NUL, lone surrogates); None, "" and anything that is not text are ""."""
+    if type(value) is str and _ALREADY_PLAIN.fullmatch(value):  # most of a feed
+        return value[:limit] if limit else value
+    if value is None or value == "":
         return ""
     if isinstance(value, int | float):
         value = str(value)
     if not isinstance(value, str):
         return ""
+    value = UNSTORABLE.sub("", value)
     value = html.unescape(strip_tags(value.replace("<br>", "\n").replace("<br/>", "\n")))
     value = "\n".join(" ".join(line.split()) for line in value.splitlines()).strip()
     return value[:limit] if limit else value
 
 
+def standard_type(code: str) -> str | None:
+    """The spec's spelling of a standard type code written in any case ("o" is "O", "12X12" is
+    "12x12"); None for any other code."""
+    return _TYPE_BY_UPPER.get(code.upper())
+
+
+def feed_slug(value) -> str:
+    """A feed's slug as Lantern stores it: `slugify`'s (lower case, no run of dashes, no dash
+    at either end), at most 100 characters; "" when there is none."""
+    if (
+        isinstance(value, str)
+        and len(value) <= SLUG_MAX
+        and "--" not in value
+        and _ALREADY_SLUG.fullmatch(value)
+    ):
+        return value
+    if value is None or value == "":
+        return ""
+    return slugify(plain(value))[:SLUG_MAX].strip("-_")
+
+
+def day_slug(slug: str, day: int, dashes: int = 2) -> str:
+    """The slug of one day of a meeting held on several (all but its first day)."""
+    return f"{slug}{'-' * dashes}{day}"
+
+
+def split_day_slug(value) -> tuple[str, int] | None:
+    """(the meeting's slug, the day) when a feed's slug has the form of `day_slug`: a slug, two
+    dashes or more, and a day from 0 to 6."""
+    if type(value) is not str or value[-3:-1] != "--" or value[-1:] not in _WEEKDAY_DIGITS:
+        return None
+    base = feed_slug(value[:-1].rstrip("-"))
+    return (base, int(value[-1])) if base else None
+
+
+_WEEKDAY_DIGITS = set("0123456")
+
+
+def feed_slug_of_day(value, base: str, day: int) -> str:
+    """`feed_slug(value)` for a slug `split_day_slug` split into (base, day), quickly."""
+    return f"{base}-{day}" if value == day_slug(base, day) else feed_slug(value)
+
+
 def _time(value, field_name, required) -> time | None:
-    text = _text(value)
+    text = plain(value)
     if not text:
         if required:
-            raise RowError(f"no {field_name} (meetings by appointment are not listed)")
+            raise RowError(f"no {field_name} (a meeting held on a day needs its start time)")
         return None
+    clock = _clock(text)
+    if clock is None:
+        raise RowError(f"{field_name} {text!r} is not a time like 18:30")
+    return clock
+
+
+@lru_cache(maxsize=4096)
+def _clock(text: str) -> time | None:
+    """ "18:30" (or "7:00:00") as a time; None when it is not one. A feed repeats a few dozen."""
     match = _TIME.match(text)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise RowError(f"{field_name} {text!r} is not a time like 18:30")
+        return None
     return time(int(match.group(1)), int(match.group(2)))
 
 
 def _days(value) -> list[int]:
-    if value is None or value == "":
-        raise RowError("no day (meetings by appointment are not listed)")
+    """The days a meeting is held on; none for a meeting "by appointment" (no day)."""
+    if value is None or value == "" or value == []:
+        return []
     values = value if isinstance(value, list) else [value]
     days = []
     for item in values:
+        if isinstance(item, bool) or not isinstance(item, int | str):
+            raise RowError("day is not a number from 0 (Sunday) to 6")
         try:
             day = int(str(item).strip())
         except ValueError:
-            raise RowError(f"day {item!r} is not a number from 0 (Sunday) to 6") from None
+            raise RowError(f"day {plain(item)!r} is not a number from 0 (Sunday) to 6") from None
         if not 0 <= day <= 6:
             raise RowError(f"day {day} is not from 0 (Sunday) to 6 (Saturday)")
         days.append(day)
-    if not days:
-        raise RowError("no day (meetings by appointment are not listed)")
     return sorted(set(days))
 
 
@@ -118,20 +254,26 @@ def _coordinate(value, low, high):
 def _zip_lookup(postal_code: str):
     if not re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
         return None
+    return _zip_place(postal_code[:5])
+
+
+@lru_cache(maxsize=50_000)
+def _zip_place(code: str):
+    """One ZIP code's place (a millisecond each: a big feed without coordinates repeats them)."""
     import zipcodes  # lazy: its ZIP table is large; only rows without coordinates need it
 
     try:
-        found = zipcodes.matching(postal_code[:5])
+        found = zipcodes.matching(code)
     except (ValueError, TypeError):
         return None
     return found[0] if found else None
 
 
 def _split_address(raw: dict) -> tuple[str, str, str, str, str]:
-    address, city = _text(raw.get("address"), 255), _text(raw.get("city"), 100)
-    state, postal_code = _text(raw.get("state"), 100), _text(raw.get("postal_code"), 16)
-    country = _text(raw.get("country"), 2).upper() or "US"
-    formatted = _text(raw.get("formatted_address"), 500)
+    address, city = plain(raw.get("address"), 255), plain(raw.get("city"), 100)
+    state, postal_code = plain(raw.get("state"), 100), plain(raw.get("postal_code"), 16)
+    country = plain(raw.get("country"), 2).upper() or "US"
+    formatted = plain(raw.get("formatted_address"), 500)
     if formatted and not (address or city):
         # "4953 W Addison St, Chicago, IL 60641, USA"
         parts = [p.strip() for p in formatted.split(",") if p.strip()]
@@ -158,7 +300,7 @@ def _fellowship(raw, known_types: list[str], default: str) -> str:
     """Meeting Guide has no program field: an intergroup's feed is all one program. Lantern
     reads its own `fellowship` key (written by its export), then the importer's default, then
     a program type code, and otherwise says "other" (so "other" names nothing)."""
-    named = _FELLOWSHIPS.get(_text(raw.get("fellowship"), 64).lower())
+    named = _FELLOWSHIPS.get(plain(raw.get("fellowship"), 64).lower())
     if named and named != Fellowship.OTHER:
         return named
     if default and default != Fellowship.OTHER:
@@ -169,25 +311,32 @@ def _fellowship(raw, known_types: list[str], default: str) -> str:
     return Fellowship.OTHER
 
 
+def _last(value):
+    """The last of a list (Meeting Guide's `regions`, broadest first), else nothing."""
+    return value[-1] if isinstance(value, list) and value else None
+
+
 def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
     """Read one feed entry. Raises RowError with a reason when it cannot be a meeting."""
     if not isinstance(raw, dict):
         raise RowError("not a JSON object")
-    name = _text(raw.get("name"), 255)
+    name = plain(raw.get("name"), 255)
     if not name:
         raise RowError("no name")
-    slug_value = raw.get("slug")
-    slug = slugify(_text(slug_value))[:100] if slug_value not in (None, "") else ""
+    slug = feed_slug(raw.get("slug"))
     if not slug:
         raise RowError("no slug")
     days = _days(raw.get("day"))
-    start = _time(raw.get("time"), "time", required=True)
-    end = _time(raw.get("end_time"), "end_time", required=False)
+    if days:
+        start = _time(raw.get("time"), "time", required=True)
+        end = _time(raw.get("end_time"), "end_time", required=False)
+    else:  # by appointment: a time without a day means nothing to a finder, so none is kept
+        start = end = None
     warnings = []
     address, city, state, postal_code, country = _split_address(raw)
     latitude = _coordinate(raw.get("latitude"), -90, 90)
     longitude = _coordinate(raw.get("longitude"), -180, 180)
-    zone = _text(raw.get("timezone"))
+    zone = plain(raw.get("timezone"))
     place = None
     if (latitude is None or longitude is None or not zone) and postal_code:
         place = _zip_lookup(postal_code)
@@ -202,18 +351,22 @@ def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
     raw_types = raw.get("types") or []
     if isinstance(raw_types, str):
         raw_types = [t for t in re.split(r"[,\s]+", raw_types) if t]
-    codes = []
+    known, unknown = [], []
     for item in raw_types if isinstance(raw_types, list) else []:
-        code = _text(item, 16)
-        if code and code not in codes:
-            codes.append(code)
-    known = [c for c in codes if c in KNOWN_TYPES]
-    unknown = [c for c in codes if c not in KNOWN_TYPES]
-    conference_url = _text(raw.get("conference_url"), 500)
+        code = plain(item, 16)
+        standard = standard_type(code)
+        if standard:
+            if standard not in known:
+                known.append(standard)
+        elif code and code not in unknown:
+            unknown.append(code)
+    conference_url = plain(raw.get("conference_url"), 500)
     if conference_url and not re.match(r"^https?://", conference_url):
         warnings.append("conference_url is not a web address; left out")
         conference_url = ""
-    conference_phone = re.sub(r"[^\d+,*#]", "", _text(raw.get("conference_phone"), 64))
+    conference_phone = plain(raw.get("conference_phone"), 64)
+    if conference_phone:
+        conference_phone = re.sub(r"[^\d+,*#]", "", conference_phone)
     online = bool(conference_url or conference_phone)
     has_place = bool(address) and "TC" not in known
     if online and has_place:
@@ -224,7 +377,7 @@ def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
         mode = Meeting.Mode.IN_PERSON
         if not (address or city or latitude is not None):
             raise RowError("no address and no online link: nowhere to go")
-    language = "es" if "S" in known else (_text(raw.get("language"), 8) or "en")
+    language = "es" if "S" in known else (plain(raw.get("language"), 8) or "en")
     return Row(
         slug=slug,
         name=name,
@@ -234,8 +387,8 @@ def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
         time_zone=zone,
         types=known,
         unknown_types=unknown,
-        notes=_text(raw.get("notes"), 5000),
-        location=_text(raw.get("location"), 255),
+        notes=plain(raw.get("notes"), 5000),
+        location=plain(raw.get("location"), 255),
         address=address,
         city=city,
         state=state,
@@ -243,35 +396,36 @@ def parse_row(raw, default_zone: str, default_fellowship: str = "") -> Row:
         country=country,
         latitude=latitude,
         longitude=longitude,
-        region=_text(raw.get("region") or (raw.get("regions") or [""])[-1], 100),
-        group=_text(raw.get("group"), 255),
+        region=plain(raw.get("region") or _last(raw.get("regions")), 100),
+        group=plain(raw.get("group"), 255),
         fellowship=_fellowship(raw, known, default_fellowship),
         conference_url=conference_url,
-        conference_url_notes=_text(raw.get("conference_url_notes"), 1000),
+        conference_url_notes=plain(raw.get("conference_url_notes"), 1000),
         conference_phone=conference_phone,
-        conference_phone_notes=_text(raw.get("conference_phone_notes"), 1000),
+        conference_phone_notes=plain(raw.get("conference_phone_notes"), 1000),
         language=language,
         mode=mode,
         warnings=warnings,
     )
 
 
-def export_meeting(meeting: Meeting, site_url: str) -> dict:
-    """One meeting in the Meeting Guide format."""
+def meeting_row(meeting: Meeting, site_url: str) -> dict:
+    """The meeting as one Meeting Guide object, its days as a list (the moderators' corrections
+    read it back with `parse_row`). Feeds publish `export_meeting`'s objects instead."""
     location = meeting.location
     days = mask_to_days(meeting.days_mask)
-    data = {
-        "name": meeting.name,
-        "slug": meeting.slug,
-        "day": days[0] if len(days) == 1 else days,
-        "time": meeting.start_time.strftime("%H:%M"),
+    data = {"name": meeting.name, "slug": meeting.slug}
+    if days:  # none: by appointment, with neither day nor time
+        data["day"] = days
+        data["time"] = meeting.start_time.strftime("%H:%M")
+    data |= {
         "timezone": meeting.time_zone,
         "types": meeting.type_codes,
         "notes": meeting.notes,
         "updated": meeting.updated_at.strftime("%Y-%m-%d %H:%M:%S"),
         "url": site_url + reverse("meetings-detail", args=[meeting.slug]),
     }
-    if meeting.end_time:
+    if days and meeting.end_time:
         data["end_time"] = meeting.end_time.strftime("%H:%M")
     if meeting.group_id:
         data["group"] = meeting.group.name
@@ -298,3 +452,31 @@ def export_meeting(meeting: Meeting, site_url: str) -> dict:
     if meeting.conference_phone_notes:
         data["conference_phone_notes"] = meeting.conference_phone_notes
     return data
+
+
+def export_meeting(meeting: Meeting, site_url: str, taken=frozenset()) -> list[dict]:
+    """The meeting's objects in a Meeting Guide feed: one per day, each with an integer `day`;
+    the first day's has the meeting's slug, each other day's `day_slug` (with one more dash
+    while that would be a slug in `taken`). A meeting by appointment is one object without
+    `day` or `time`."""
+    data = meeting_row(meeting, site_url)
+    days = data.get("day") or [None]
+    objects = []
+    for n, day in enumerate(days):
+        one = dict(data)
+        if day is not None:
+            one["day"] = day
+        if n:
+            dashes = 2
+            while day_slug(meeting.slug, day, dashes) in taken:
+                dashes += 1
+            one["slug"] = day_slug(meeting.slug, day, dashes)
+        objects.append(one)
+    return objects
+
+
+def export_feed(meetings, site_url: str) -> list[dict]:
+    """A Meeting Guide feed of `meetings`: one object per meeting and day, every slug unique."""
+    meetings = list(meetings)
+    taken = {m.slug for m in meetings if "--" in m.slug}  # Lantern's own slugs never have "--"
+    return [one for m in meetings for one in export_meeting(m, site_url, taken)]

@@ -4,6 +4,7 @@ shared), applied to the database, then refined by distance and by when meetings 
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -155,31 +156,58 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
         )
     days = set(data.get("day") or [])
     window = data.get("time")
-    found: dict[int, Result] = {}  # a meeting's soonest occurrence only
+    # A meeting's soonest occurrence only: pk -> (start, distance). The walk reads only the few
+    # columns it needs; the `limit` meetings shown are loaded whole at the end.
+    found: dict[int, tuple[datetime, float | None]] = {}
     for start, end in _slices(now, window):
         under_way = start == now  # the first slice also asks for meetings already going
-        for meeting, starts in _occurrences(meetings, start, end, now, days, under_way):
+        for slot, starts in _occurrences(meetings, start, end, now, days, under_way):
             distance = None
-            if near and meeting.latitude is not None:
-                distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
+            if near and slot.latitude is not None:
+                distance = distance_km(lat, lon, slot.latitude, slot.longitude)
                 if distance > km:
                     continue
             if window in TIMES_OF_DAY:
                 low, high = TIMES_OF_DAY[window]
-                hour = starts.astimezone(meeting.zone()).hour
+                hour = starts.astimezone(starts.tzinfo).hour
                 if not (low <= hour < high or low <= hour + 24 < high):
                     continue
-            earlier = found.get(meeting.pk)
-            if earlier is None or starts < earlier.starts:
-                shown = starts.astimezone(viewer_zone or meeting.zone())
-                found[meeting.pk] = Result(meeting, shown, distance)
+            earlier = found.get(slot.pk)
+            if earlier is None or starts < earlier[0]:
+                found[slot.pk] = (starts, distance)
         # Every occurrence before `end` has been seen: once `limit` meetings are found, no
         # later slice can come before them.
         if len(found) >= limit:
             break
-    results = sorted(found.values(), key=lambda r: (r.starts, r.km or 0, r.meeting.pk))
-    outcome.results = results[:limit]
+    soonest = sorted(found.items(), key=lambda item: (item[1][0], item[1][1] or 0, item[0]))
+    soonest = soonest[:limit]
+    shown = Meeting.objects.select_related("location", "group").in_bulk([pk for pk, _ in soonest])
+    for pk, (starts, distance) in soonest:
+        meeting = shown[pk]
+        when = starts.astimezone(viewer_zone or meeting.zone())
+        outcome.results.append(Result(meeting, when, distance))
     return outcome
+
+
+class _Slot(NamedTuple):
+    """The columns the walk needs of a meeting; `Meeting`'s own time rules apply to it."""
+
+    pk: int
+    start_time: time
+    end_time: time | None
+    days_mask: int
+    time_zone: str
+    latitude: float | None
+    longitude: float | None
+
+    def zone(self) -> ZoneInfo:
+        return Meeting.zone(self)
+
+    def duration(self) -> timedelta:
+        return Meeting.duration(self)
+
+
+SLOT_COLUMNS = _Slot._fields
 
 
 DEFAULT_KM = 10
@@ -187,9 +215,18 @@ DEFAULT_KM = 10
 # doubling, over a week and a day (as far as `Meeting.next_start` looks).
 FIRST_SLICE = timedelta(hours=2)
 HORIZON = timedelta(days=8)
-# Wall-clock ranges are widened by this much, so a daylight-saving change never hides a
-# meeting; exact instants are then checked in Python.
+# Around a daylight-saving change, wall-clock ranges are widened by this much so the change never
+# hides a meeting; exact instants are then checked in Python.
 PAD = timedelta(hours=1)
+
+
+def _pad(zone: ZoneInfo, start: datetime, end: datetime) -> timedelta:
+    """PAD when the zone's offset changes between `start` and `end`, else nothing."""
+    return (
+        PAD
+        if zone.utcoffset(start.astimezone(zone)) != zone.utcoffset(end.astimezone(zone))
+        else timedelta(0)
+    )
 
 
 def _slices(now: datetime, window: str | None):
@@ -227,8 +264,9 @@ def _occurrences(meetings, start, end, now: datetime, days: set[int], under_way:
         zone = _zone(name)
         if under_way:
             condition |= _under_way_condition(name, zone, now, days)
-        local_start = (start.astimezone(zone) - PAD).replace(tzinfo=None)
-        local_end = (end.astimezone(zone) + PAD).replace(tzinfo=None)
+        pad = _pad(zone, start, end)
+        local_start = (start.astimezone(zone) - pad).replace(tzinfo=None)
+        local_end = (end.astimezone(zone) + pad).replace(tzinfo=None)
         day = local_start.date()
         while day <= local_end.date():
             weekday = spec_weekday(day)
@@ -242,10 +280,11 @@ def _occurrences(meetings, start, end, now: datetime, days: set[int], under_way:
             day += timedelta(days=1)
     if not condition:
         return
-    for meeting in meetings.filter(condition).select_related("location", "group"):
+    for row in meetings.filter(condition).order_by().values_list(*SLOT_COLUMNS):
+        meeting = _Slot(*row)
         zone = meeting.zone()
         low = (now - timedelta(days=1) if under_way else start).astimezone(zone) - PAD
-        day, last = low.date(), (end.astimezone(zone) + PAD).date()
+        day, last = low.date(), (end.astimezone(zone) + PAD).date()  # generous: days are cheap
         while day <= last:
             weekday = spec_weekday(day)
             if meeting.days_mask & (1 << weekday) and (not days or weekday in days):
@@ -260,13 +299,14 @@ def _under_way_condition(name: str, zone: ZoneInfo, now: datetime, days: set[int
     """Meetings of one zone that may be going on at `now`: started today and not ended, or
     started yesterday and running past midnight. Generous by PAD; checked exactly later."""
     local = now.astimezone(zone)
-    early, late = _clock(local - PAD), _clock(local + PAD)
-    if (local - PAD).date() != local.date():
+    pad = _pad(zone, now - timedelta(days=1), now + PAD)
+    early, late = _clock(local - pad), _clock(local + pad)
+    if (local - pad).date() != local.date():
         early = time.min
-    if (local + PAD).date() != local.date():
+    if (local + pad).date() != local.date():
         late = time.max
-    an_hour_before = _clock(local - timedelta(hours=1) - PAD)
-    if (local - timedelta(hours=1) - PAD).date() != local.date():
+    an_hour_before = _clock(local - timedelta(hours=1) - pad)
+    if (local - timedelta(hours=1) - pad).date() != local.date():
         an_hour_before = time.min
     overnight = Q(end_time__lte=F("start_time"))
     today, yesterday = spec_weekday(local.date()), spec_weekday(local.date() - timedelta(days=1))

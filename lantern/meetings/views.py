@@ -21,7 +21,7 @@ from lantern.core.timezones import zone_for
 from lantern.safety import crisis
 
 from . import access, calendar, finder, services
-from .feed import export_meeting
+from .feed import export_feed
 from .forms import AttendedForm, ChangeReportForm, DismissForm, ImportForm, MeetingEditForm
 from .models import ChangeReport, Meeting, MeetingType
 
@@ -136,7 +136,7 @@ def attendance(request):
 def feed_json(request):
     """All active meetings as a Meeting Guide JSON feed."""
     meetings = Meeting.objects.active().select_related("location", "group").order_by("slug")
-    data = [export_meeting(m, settings.SITE_URL) for m in meetings.iterator(chunk_size=2000)]
+    data = export_feed(meetings.iterator(chunk_size=2000), settings.SITE_URL)
     return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
 
 

@@ -5,8 +5,12 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
+from datetime import time as dt_time
 
 import pytest
+from django.urls import reverse
+from icalendar import Calendar
 
 from lantern.conftest import REPO
 from lantern.core.errors import Refused
@@ -62,7 +66,7 @@ MESSY = [
         "conference_phone": "+1 (312) 555-0100,,123#",
         "types": "ONL, O",
     },
-    {"name": "No Day", "slug": "no-day", "time": "18:00", "address": "1 A St", "city": "X"},
+    {"name": "No Time", "slug": "no-time", "day": 1, "address": "1 A St", "city": "X"},
     {"name": "Bad Time", "slug": "bad-time", "day": 2, "time": "25:99", "address": "1 A St"},
     {"name": "Bad Day", "slug": "bad-day", "day": 9, "time": "18:00", "address": "1 A St"},
     {"slug": "no-name", "day": 1, "time": "18:00", "address": "1 A St"},
@@ -78,7 +82,7 @@ def test_a_messy_feed_keeps_every_good_row_and_says_why_each_bad_one_was_rejecte
     assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
     reasons = {n: why for n, _slug, why in report.rejected}
     assert reasons == {
-        4: "no day (meetings by appointment are not listed)",
+        4: "no time (a meeting held on a day needs its start time)",
         5: "time '25:99' is not a time like 18:30",
         6: "day 9 is not from 0 (Sunday) to 6 (Saturday)",
         7: "no name",
@@ -192,3 +196,156 @@ def test_the_finder_filters_by_program(client, db):
     import_feed([{**GOOD, "slug": "na-tuesday", "name": "Just for Today"}], "n", fellowship="na")
     page = client.get("/meetings/", {"zip": "60641", "fellowship": "na"}).content.decode()
     assert "Just for Today" in page and "Sunday Serenity" not in page
+
+
+# --- One object per day, folded back into one meeting (issue 13) -------------------------------
+
+
+def test_the_rows_of_a_meeting_s_other_days_fold_back_into_one_meeting(db):
+    """Lantern publishes a meeting held on several days as one object per day: its slug for the
+    first day, `<slug>--<day>` for the others. Reading them back makes one meeting again, in
+    whatever order the rows come."""
+    wednesday = {**GOOD, "slug": "sunday-serenity--3", "day": 3}
+    friday = {**GOOD, "slug": "sunday-serenity--5", "day": 5}
+    report = import_feed([wednesday, GOOD, friday], source="intergroup")
+    assert (report.created, report.rejected) == (1, [])
+    meeting = Meeting.objects.get()
+    assert (meeting.slug, meeting.days) == ("sunday-serenity", [0, 3, 5])
+    again = import_feed([GOOD, wednesday, friday], source="intergroup")  # in another order
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    # A day taken out of the feed is taken off the meeting.
+    import_feed([GOOD, friday], source="intergroup")
+    assert Meeting.objects.get().days == [0, 5]
+
+
+def test_rows_that_only_look_like_another_day_stay_meetings_of_their_own(db):
+    feed = [
+        GOOD,
+        # Another day's slug, but another time: a meeting of its own.
+        {**GOOD, "slug": "sunday-serenity--2", "day": 2, "time": "07:00", "name": "Early"},
+        # Another day's slug of a meeting the feed does not have.
+        {**GOOD, "slug": "keep-coming-back--4", "day": 4, "name": "Keep Coming Back"},
+        # A real slug that ends like a day ("-3" with one dash): its own meeting, as always.
+        {**GOOD, "slug": "step-3", "day": 3, "name": "Step 3"},
+        {**GOOD, "slug": "step", "day": 1, "name": "Step"},
+    ]
+    report = import_feed(feed, source="intergroup")
+    assert (report.created, report.rejected) == (5, [])
+    days = dict(Meeting.objects.values_list("slug", "days_mask"))
+    assert days == {
+        "sunday-serenity": 1 << 0,
+        "sunday-serenity-2": 1 << 2,
+        "keep-coming-back-4": 1 << 4,
+        "step-3": 1 << 3,
+        "step": 1 << 1,
+    }
+    assert import_feed(feed, source="intergroup").unchanged == 5
+
+
+def test_a_bad_row_of_another_day_is_reported_with_its_row_and_the_meeting_kept(db):
+    feed = [GOOD, {**GOOD, "slug": "sunday-serenity--3", "day": 3, "time": "evening"}]
+    report = import_feed(feed, source="intergroup")
+    assert report.created == 1
+    assert report.rejected == [(2, "sunday-serenity--3", "time 'evening' is not a time like 18:30")]
+    assert Meeting.objects.get().days == [0]
+
+
+def test_a_meeting_whose_slug_appears_twice_is_rejected_with_its_other_days(db):
+    feed = [GOOD, {**GOOD, "name": "Again"}, {**GOOD, "slug": "sunday-serenity--3", "day": 3}]
+    report = import_feed(feed, source="intergroup")
+    assert report.created == 1
+    assert report.rejected == [(2, "sunday-serenity", "the same slug appears earlier in the feed")]
+    assert Meeting.objects.get().days == [0, 3]  # the first one's other day
+
+
+# --- By appointment, type codes in any case ------------------------------------------------------
+
+
+BY_APPOINTMENT = {
+    "name": "Sponsorship by Appointment",
+    "slug": "by-appointment",
+    "time": "10:00",  # a time without a day means nothing to a finder: not kept
+    "address": "4953 W Addison St",
+    "city": "Chicago",
+    "state": "IL",
+    "postal_code": "60641",
+    "latitude": 41.9453,
+    "longitude": -87.7474,
+    "timezone": "America/Chicago",
+    "types": ["O"],
+}
+
+
+def test_a_meeting_without_a_day_is_kept_as_by_appointment(client, db):
+    """The spec: a meeting without `day` is "by appointment" (TSML UI lists them at the end).
+    It used to be rejected ("no day"); now it is kept, never listed by time."""
+    report = import_feed([BY_APPOINTMENT, GOOD], source="intergroup")
+    assert (report.created, report.rejected) == (2, [])
+    meeting = Meeting.objects.get(slug="by-appointment")
+    assert (meeting.days_mask, meeting.days, meeting.end_time) == (0, [], None)
+    assert meeting.next_start(datetime.now(UTC)) is None
+    # The finder never offers it at a time; its page and its calendar still answer.
+    page = client.get(reverse("meetings-finder"), {"zip": "60641", "km": "10"}).content.decode()
+    assert "Sunday Serenity" in page and "Sponsorship by Appointment" not in page
+    assert client.get(reverse("meetings-detail", args=["by-appointment"])).status_code == 200
+    calendar = client.get(reverse("meetings-detail-ics", args=["by-appointment"]))
+    assert Calendar.from_ical(calendar.content).walk("VEVENT") == []
+    # It is published as the spec says: neither day nor time.
+    [published] = [m for m in client.get("/meetings.json").json() if m["slug"] == "by-appointment"]
+    assert "day" not in published and "time" not in published
+    assert import_feed([published, GOOD], source="intergroup").created == 0
+
+
+def test_type_codes_in_any_case_are_the_standard_codes(db):
+    row = {**GOOD, "types": ["o", "d", "Lgbtq", "12X12", "xyz"]}
+    report = import_feed([row], source="intergroup")
+    meeting = Meeting.objects.get()
+    assert meeting.type_codes == ["O", "D", "LGBTQ", "12x12"]
+    assert report.unknown_types == {"xyz": 1}
+
+
+# --- At scale -----------------------------------------------------------------------------------
+
+
+def test_a_first_import_asks_the_database_a_few_times_not_a_few_times_a_row(
+    db, django_assert_max_num_queries
+):
+    """100,000 new meetings with new places took 91 s: two or three queries a row."""
+    feed = [
+        {
+            **GOOD,
+            "slug": f"meeting-{n}",
+            "address": f"{n} W Addison St",
+            "group": f"Group {n}",
+            "day": [n % 7, (n + 3) % 7],
+        }
+        for n in range(300)
+    ]
+    with django_assert_max_num_queries(25):
+        report = import_feed(feed, source="intergroup")
+    assert report.created == 300
+    assert Meeting.objects.filter(location__address="299 W Addison St").get().days == [1, 5]
+    with django_assert_max_num_queries(25):
+        changed = import_feed([{**row, "time": "18:30"} for row in feed], source="intergroup")
+    assert changed.updated == 300
+    assert not Meeting.objects.exclude(start_time=dt_time(18, 30)).exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xef\xbb\xbf" + json.dumps([GOOD]).encode(),  # a byte-order mark, as some tools write
+        json.dumps({"meetings": [GOOD]}).encode(),  # wrapped in an object
+        json.dumps([GOOD], indent=2).encode("utf-16"),
+    ],
+)
+def test_a_feed_file_is_read_whatever_its_wrapping(db, content):
+    report = import_feed(read_feed(content), source="file")
+    assert report.created == 1
+    assert import_feed(read_feed(content), source="file").unchanged == 1
+
+
+@pytest.mark.parametrize("text", ["[{}] x", "[{}, ]", "[{} {}]", "[", ' [ {"a": 1}'])
+def test_a_broken_array_is_refused_as_a_whole(text):
+    with pytest.raises(Refused, match="not a JSON feed"):
+        read_feed(text)
