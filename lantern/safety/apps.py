@@ -8,12 +8,13 @@ class SafetyConfig(AppConfig):
 
     def ready(self):
         # Imported here: models are ready only now (Django's rule for ready()).
+        from django.core import checks
         from django.utils.translation import gettext_lazy as _
 
         from lantern.accounts import personal_data
-        from lantern.core import audit, notification_kinds, registry
+        from lantern.core import audit, notification_kinds, registry, taskqueue
 
-        from . import demo, home, services
+        from . import demo, encoders, home, services
 
         # What each notification says. Titles may name the person (their handle); the neutral
         # words (email subject, push title, digest line) never carry anyone's words, and say
@@ -59,21 +60,46 @@ class SafetyConfig(AppConfig):
             staff=True,
         )
         kind(
+            "safety.reach_out_hand_off",
+            title=_("%(actor)s asks a peer specialist to take over a reach-out"),
+            neutral=_("Urgent: a peer asks for a peer specialist now"),
+            staff=True,
+        )
+        kind(
             "safety.alert",
             title=_("Urgent: someone may be in crisis"),
             neutral=_("Urgent: someone may need help now"),
             staff=True,
         )
 
-        registry.home_card(
-            "safety.waiting", "safety/_waiting_card.html", context=home.waiting_card, order=0
-        )
+        # A responder on duty sees who is waiting first on every page, not only at home:
+        # `{% reach_out_banner %}` in base.html (templatetags/safety.py).
         registry.home_card(
             "safety.right_now", "safety/_right_now_card.html", context=home.right_now_card, order=10
         )
         registry.demo_seed("safety", demo.seed, order=20)
         personal_data.register("safety", export=services.export_safety, erase=services.erase_safety)
 
+        def sentence_encoder(app_configs=None, **kwargs):
+            """`manage.py check` says so when the risk model's sentence encoder cannot load."""
+            problem = encoders.problem()
+            if problem is None:
+                return []
+            return [
+                checks.Warning(
+                    f"The risk model's sentence encoder cannot be used: {problem}.",
+                    hint="The safety net goes on with its patterns and the n-gram model, which "
+                    "find fewer crises (docs/safety.md). Reinstall the dependencies with `make`, "
+                    "or set LANTERN_RISK_ENCODER to an encoder that loads, then run "
+                    "`manage.py train_risk_model`.",
+                    id="safety.W001",
+                )
+            ]
+
+        checks.register(sentence_encoder, "safety")
+
         # A responder or staff member reading what a member wrote appears in "Who looked".
         audit.register_read("reach_out.view", _("your reach-out"))
         audit.register_read("alert.view", _("a message the safety net flagged"))
+        # Every worker, every minute: escalate what a dead worker's lost timer never did.
+        taskqueue.register_periodic("safety.missed_escalations", services.sweep_missed_escalations)

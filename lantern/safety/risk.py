@@ -1,15 +1,25 @@
-"""Risk assessment of one piece of writing: urgent, elevated or none, with the reasons.
+"""The curated patterns: what they find in one piece of writing, with the phrase that caused it.
 
-Curated patterns in English and Spanish over a normalised copy of the text (lower case, no
-accents, leetspeak undone, stretched letters shortened), then three checks that keep ordinary
-writing from being flagged: negation ("I'm not suicidal"), figurative speech ("killed it at my
-interview") and recovery stories told in the past ("I used to want to die; today I'm grateful").
+Patterns in English and Spanish over a normalised copy of the text (lower case, no accents,
+leetspeak undone, stretched letters shortened), then checks that set ordinary writing aside:
+negation ("I'm not suicidal"), figurative speech ("killed it at my interview"), recovery stories
+told in the past ("I used to want to die; today I'm grateful"), jokes, quoted lyrics, advice.
+
+Three families of tables (`scan`):
+
+- TIER1_PATTERNS, high precision: a plan or the means at hand, an overdose under way, dangerous
+  alcohol withdrawal, someone else's emergency, an explicit wish to die or suicide named as an
+  option. A hit is urgent (tier 1) at once.
+- URGENT_PATTERNS: other crisis phrases. A hit is never below review (tier 2).
+- ELEVATED_PATTERNS: cravings, a relapse, hopelessness, isolation, somewhere risky.
+
+The safety net stacks these flags with two learned models (safety/model.py); a phrase set aside
+here is one more input there, never a veto. `assess(text)` is the patterns' judgement alone.
 
 The method is deliberately plain and readable: every flag names the phrase that caused it, so a
-moderator can see why, and a wrong flag can be fixed by editing a table. It errs towards urgent:
-a missed crisis costs more than a gentle check-in that was not needed.
+moderator can see why, and a wrong flag can be fixed by editing a table.
 
-Pure Python, no Django: `assess(text)` runs in well under a millisecond per message.
+Pure Python, no Django: `scan(text)` takes well under a millisecond per message.
 """
 
 import re
@@ -28,11 +38,15 @@ _RANK = {NONE: 0, ELEVATED: 1, URGENT: 2}
 
 @dataclass(frozen=True)
 class Assessment:
-    level: str
+    level: str  # urgent (tier 1), elevated or none
     reasons: list[str] = field(default_factory=list)
-    # A crisis phrase was found and set aside on purpose (negated, past, a joke, a "no"):
-    # a second opinion must not turn it back into a crisis.
+    # A crisis phrase was found and set aside on purpose (negated, past, a joke, a "no").
     dismissed: bool = False
+    # Tier 2: not sure enough to page anyone, too worrying to let pass: the writer sees the
+    # crisis lines, and shared text joins the "needs a look" queue. Always true when urgent.
+    review: bool = False
+    # The stacked probability that the text is urgent (0 when only the patterns ran).
+    score: float = 0.0
 
     @property
     def is_urgent(self) -> bool:
@@ -308,6 +322,216 @@ URGENT_PATTERNS = [
     ),
 ]
 
+# --- Tier 1: high-precision families ---------------------------------------------------------
+# Each says plainly that someone is in danger now: a plan or the means at hand, an overdose under
+# way, dangerous alcohol withdrawal, someone else's emergency, an explicit wish to die or suicide
+# named as an option. A hit is urgent at once, whatever the learned model says; it still passes
+# the negation, past-story, denial and helping checks, and a wish or plan that is someone else's
+# ("my dad wanted to die") is left to the other patterns and the model. Written from what people
+# in crisis say, never from the evaluation sets.
+
+PLAN = "a plan or the means at hand"
+OVERDOSE = "an overdose or medical emergency now"
+WITHDRAWAL = "dangerous alcohol withdrawal"
+SOMEONE_ELSE = "someone else in danger now"
+# "my", "all of my", "the rest of the", "dad's"...
+_DET = r"(?:(?:all|every one|the rest|the last|half|most) (?:of )?)?(?:my |the |his |her |their |those |these |mom'?s |dad'?s |a |an )?"
+_DRUG = r"(?:pills|meds|medication|medicine|tablets|methadone|suboxone|subs|bupe|xanax|xans|bars|benzos|klonopin|valium|ativan|oxys?|oxycodone|oxycontin|percs?|percocets?|vicodin|norcos?|fent|fentanyl|heroin|dope|tylenol|advil|ibuprofen|acetaminophen|sleeping pills|ambien|seroquel|lithium|insulin|antidepressants|script|prescription|bottle|supply|stash)"
+_QUANT = r"(?:all|every|everything|the whole|the entire|a whole|a full|the rest of|the last of|way too many|way too much|too many|a handful|a fistful|handfuls|\d{2,}|twenty|thirty|forty|fifty|a hundred)"
+_OTHER = r"(?:he|she|they|him|her|them|my (?:\w+ )?(?:friend|buddy|bro|boyfriend|girlfriend|bf|gf|husband|wife|partner|son|daughter|kid|brother|sister|mom|mum|dad|roommate|cousin|sponsee|sponsor|neighbor|uncle|aunt))"
+_ME_ACTS = rf"(?:kill ?{ME}|end my (?:own )?life|take my (?:own )?life|commit suicide|unalive ?{ME}|hang ?{ME}|shoot ?{ME}|off ?{ME})"
+# A routine dose is not an overdose ("took all my meds this morning, as prescribed").
+_ROUTINE = r"(?!.*\b(?:on time|as prescribed|like (?:i'?m |i was |im )?supposed to|with (?:breakfast|food|dinner|lunch|water)|for the (?:day|week)|every (?:day|morning|night)|this morning|remembered|proud|pill ?organi[sz]er|refill)\b)"
+_NOT_ADVOCACY = r"(?! prevention| awareness| hotline| line| rates?| loss| survivors?| statistics| training| walk| month)"
+
+TIER1_PATTERNS = [
+    (
+        SUICIDAL,
+        [
+            # An explicit wish to die, in any form.
+            r"(?:want|wanna|wana|wanted|wanting|wish|wished|wishing|need|needed|ready|planning|plan|decided|trying|tryna) (?:to )?(?:die(?! on (?:this|that) hill| for| of| from| laughing| my hair| down)|be dead|end it all|stop living|not be alive|not exist|not wake up)",
+            rf"(?:want|wanna|wana|wanted|wanting|wish|wished|wishing|need|needed|ready|planning|plan|decided|trying|tryna|going|gonna|gunna|about) (?:to )?{_ME_ACTS}",
+            rf"(?:kill|killing|killin|kil) ?{ME}(?! (?:laughing|lol|lmao|haha|at the gym|with (?:work|laughter)|over (?:this|that|it)|trying))",
+            r"(?:end|ending|ended|take|taking) my (?:own )?life",
+            r"(?:i'?m|im|i am|feel|feeling|felt|been|getting) (?:(?!not |never |no longer )\w+ )?(?:suicidal|sucidal|suicdal|suicidial|suisidal)",
+            r"(?:wish|wishing|wished|hope|hoping) (?:that )?(?:i|id|i'd) (?:was |were |could be |would be |'d be )?(?:dead|never born|never been born|not alive|gone for good)",
+            r"(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i )?(?:would |could |just )?(?:die|don'?t wake up|never wake up|not wake up|wouldn'?t wake up)",
+            r"(?:would|'d|d) (?:be )?better off dead",
+            r"(?:everyone|everybody|they|my (?:\w+ )?(?:family|kids|wife|husband|mom|parents)) (?:would|'d|will) (?:be )?better off (?:without me|if i (?:was|were) (?:dead|gone)|if i died)",
+            r"(?:dying|death|being dead|not existing|not being alive|not waking up|ending my life) (?:sounds|seems|feels|looks|would be|is starting to sound) (?:like )?(?:a |the )?(?:relief|peaceful|better|good|nice|easier|easy|appealing|tempting|comforting|like the answer|like an option|like my only option)",
+            r"(?:done|finished) with (?:life|being alive|existing)\b(?! (?:insurance|lessons))",
+            r"(?:tired|exhausted) of (?:being alive|existing)",
+            # Suicide named as an option.
+            rf"(?:consider|considering|considered|contemplating|contemplated|thinking|think|thought|thinkin|keep thinking|been thinking|can'?t stop thinking|cant stop thinking|obsessing|fantasi[sz]ing|daydreaming) (?:about |of )?(?:suicide{_NOT_ADVOCACY}|sucide|killing ?{ME}|ending my (?:own )?life|ending it all|taking my (?:own )?life|offing ?{ME}|how to die|ways to die|not waking up|not being here anymore)",
+            r"(?:suicide|sucide|killing myself|ending my life|dying) (?:has |keeps |is |kept )?(?:crossed|crossing|crosses|on|popping into|in) my (?:mind|head)",
+            r"(?:suicide|sucide|dying|death|killing myself|ending my life) (?:is|seems|feels|looks|sounds|would be|might be)(?: like)? (?:(?!not |never |no )\w+ ){0,3}(?:option|options|answer|way out|solution|choice|exit|escape|relief)",
+            r"(?:only|last|best|easiest|real) (?:option|way out|choice|answer|solution|exit|escape)(?: \w+){0,3} (?:is |would be )?(?:to )?(?:suicide|sucide|die|dying|death|kill myself|killing myself|not wake up)",
+            r"(?:plan b|backup plan|exit plan|escape plan|way out)(?: \w+){0,3} (?:is )?(?:suicide|dying|death|to die|killing myself|the bridge|the pills|the rope|the gun)",
+            r"(?:what if|maybe) i just (?:die|died|kill myself|killed myself|didn'?t wake up|don'?t wake up)",
+            r"(?:might as well|should (?:i )?just|i should just) (?:die|kill myself|be dead|not wake up)",
+            r"(?:would|will) (?:anyone|anybody|people|they|you|my \w+) (?:even |really )?(?:care|notice|miss me|cry|come) if i (?:died|was dead|were dead|killed myself|didn'?t wake up|was gone(?! for| from| on| to)|were gone(?! for| from| on| to))",
+            # Spanish
+            r"(?:me )?(?:quiero|kiero|quisiera|queria|deseo|necesito|tengo ganas de|me dan ganas de|ganas de|planeo|decidi) (?:morir(?:me)?(?! de)|estar muert[oa]|dejar de existir|desaparecer para siempre|no despertar|no volver a despertar)",
+            r"(?:me )?(?:quiero|kiero|quisiera|queria|deseo|necesito|voy a|vy a|voya|tengo ganas de|me dan ganas de|ganas de|pienso|planeo|decidi) (?:matarme|suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida|colgarme|ahorcarme|pegarme un tiro|tirarme (?:del|de un|al|a las) (?:puente|edificio|techo|azotea|tren|vias|metro))",
+            r"me (?:quiero|kiero|quisiera) (?:morir(?! de)|matar|suicidar|quitar la vida|colgar|ahorcar)",
+            r"me (?:voy a|vy a|voya) (?:matar|suicidar|quitar la vida|colgar|ahorcar)(?! (?:de|estudiando|trabajando|en el gym))",
+            r"(?:ojala|quisiera|deseo|desearia) (?:que )?(?:me muera|morirme|estar muert[oa]|no despertar|no despierte|no haber nacido|no existir|no existiera|me muriera)",
+            r"(?:ya )?no (?:quiero|kiero|deseo) (?:vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|seguir aqui|estar aqui)(?! (?:asi|en|con|de esta))",
+            r"(?:pensando|pienso|pense|pensaba|considerando|considero) (?:en )?(?:el suicidio|suicidarme|matarme|quitarme la vida|morirme|acabar con mi vida)",
+            r"(?:el suicidio|morir|morirme|matarme|la muerte) (?:es|seria|parece|suena|se ve|se siente)(?: como)? (?:(?!no |nunca )\w+ ){0,3}(?:opcion|salida|solucion|respuesta|alivio|descanso)",
+            r"(?:unica|ultima|mejor) (?:opcion|salida|solucion)(?: \w+){0,2} (?:es|seria) (?:el suicidio|morir|morirme|matarme|quitarme la vida|la muerte)",
+            r"(?:estarian|estaria|estarian todos|todos estarian|estaran|mi familia estaria) mejor (?:sin mi|si me muero|si yo no estuviera)",
+            r"y si (?:mejor )?(?:me mato|me matara|ya no estuviera|no despertara)",
+            r"(?:estoy|ando|me siento|me he sentido|he estado) (?:(?!no )\w+ )?suicida",
+            r"(?:cansad[oa]|harto|harta) de (?:vivir|estar viv[oa])(?! (?:asi|en|con|aqui|de esta))",
+        ],
+    ),
+    (
+        PLAN,
+        [
+            # The means at hand.
+            r"(?:bought|buying|got|have|found|tied|tying|hung|hanging|put up|set up|made|making|tested|testing) (?:a |the |some |my )?(?:rope|noose)(?! (?:swing|ladder|course|toy|bridge|for (?:the|my) (?:dog|tent|boat|hammock|climbing|swing)))",
+            r"(?:rope|noose) (?:is )?(?:ready|up|tied|in my (?:car|closet|bag|room|trunk)|from the (?:beam|ceiling|rafters?|tree|door|banister)|around my neck)",
+            r"tested (?:the )?(?:knot|beam|branch)",
+            r"(?:loaded|cleaned|unlocked|took out|got out|holding|bought|got) (?:a |the |my |his |dad'?s |my dad'?s |grandpa'?s )?(?:gun|pistol|rifle|shotgun|revolver|handgun)(?: \w+){0,4} (?:for (?:me|myself|tonight)|tonight|and (?:it'?s|its) loaded|to end|to use on)",
+            r"(?:gun|pistol|rifle|shotgun|revolver|handgun) (?:is )?(?:loaded|in my (?:lap|hand|mouth)|on my (?:lap|bed|nightstand)|on the (?:table|bed|nightstand|seat|counter)|next to me|pointed at)",
+            rf"(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting) (?:up )?{_DET}(?:\w+ )?{_DRUG}(?: \w+){{0,3}} (?:for (?:tonight|the night|the end|one night|that day|a reason|later)|to (?:take (?:them )?all|swallow|do it|end|die|use all at once)|until i have enough|so i can (?:take|end|die|do it))",
+            r"(?:pills|meds|tablets|bars|oxys|insulin) (?:are )?(?:all counted|counted out|lined up|in a pile|saved up|stockpiled)",
+            r"enough (?:\w+ )?(?:to (?:not wake up|die|kill (?:me|myself)|never wake up)|that i (?:won'?t|wont|wouldn'?t) wake up)",
+            r"enough (?:pills|meds|insulin|tablets) to (?:do it|end it)",
+            r"(?:googled|googling|looked up|looking up|searched|searching|researched|researching|read up on|reading up on) (?:\w+ ){0,3}(?:how (?:many|much) (?:\w+ ){0,4}(?:to die|to kill|is lethal|would kill|to not wake up)|lethal dose|lethal amount|overdose amount|painless (?:ways|way|death|suicide)|ways to die|ways to kill myself|how to (?:die|kill myself|hang myself|tie a noose|overdose|end it)|suicide methods)",
+            rf"(?:going to|gonna|gunna|about to|want to|wanna|planning to|plan to|ready to|decided to|will|i'?ll) (?:take|swallow|down|shoot|inject|snort) {_QUANT} (?:of )?{_DET}(?:\w+ )?{_DRUG}{_ROUTINE}",
+            r"(?:going to|gonna|gunna|about to|want to|wanna|planning to|plan to|ready to|decided to) (?:od|overdose)(?! on (?:coffee|caffeine|sugar|chocolate|candy|netflix|pizza))",
+            r"(?:going to|gonna|gunna|about to|want to|wanna|planning to|ready to|decided to) jump (?:off|from|in front of)",
+            r"(?:i'?m|im|i am|i will|i'?ll) (?:going to |gonna )?(?:end|ending) it (?:all )?(?:tonight|today|this weekend|for good|once and for all)(?! with| between)",
+            # A date set, a last time.
+            r"(?:set|picked|chose|chosen|decided on|have|got) (?:a |the )?(?:date|day|time|night) (?:to|for when i|when i'?ll|when i) (?:die|do it|end it|kill myself|leave for good|end everything)",
+            r"(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight|my birthday|this weekend|next week|new year'?s|christmas) (?:is|will be|'s) (?:my last day|my last night|when i do it|when i end it|when it ends|when i go(?! to| back| home| in| for| on| out))",
+            r"(?:this is|this'?ll be|this will be|consider this|here'?s|heres) (?:my|the) (?:last|final) (?:check[ -]?in|checkin|post|message|entry|journal entry|text|update)(?! (?:for|of|before|until|til|till|on|in|here for|this week|today|for now|at|from))",
+            r"(?:my|the) (?:last|final) check[ -]?in (?:ever|for good)",
+            r"(?:last|final) (?:night|day) (?:alive|on earth)",
+            r"(?:won'?t|wont|will not|not gonna|not going to) (?:be )?(?:checking in|needing (?:this|a sponsor|meds|my meds|the app))(?: \w+){0,2} (?:anymore|again|after (?:tonight|today|this)|much longer)",
+            # Farewell letters, putting affairs in order.
+            r"(?:wrote|writing|written|left|leaving|finished|finishing|have) (?:a |my |the |some |all )?(?:suicide|goodbye|farewell) (?:note|notes|letter|letters|message|messages|video)(?! (?:to|for) (?:alcohol|my addiction|addiction|drugs|booze|meth|heroin|dope|the bottle|drinking|using|my drug|my old self|my old life|weed|pills|cocaine|coke|my disease|my ex|the drink))",
+            r"(?:wrote|writing|left|leaving) (?:a |my |some )?(?:notes?|letters?) (?:for|to) (?:everyone|whoever finds me|the person who finds me|my family to find|each of (?:you|them|my kids))",
+            r"(?:giving|gave|give|given|gonna give|going to give) away (?:all |most |the rest )?(?:of )?(?:my|his|her) (?:stuff|things|belongings|possessions|pets?|dog|dogs|cat|cats|guitar|clothes|records|games|tools|jewelry|plants|books)(?!.*\b(?:goodwill|charity|shelter|donat\w*|moving|move|declutter\w*|minimalis\w*|garage sale|yard sale)\b)",
+            r"(?:find|found|finding|looking for|need to find|needs to find) (?:a )?(?:new |good |safe )?home for my (?:dog|cat|dogs|cats|pets?|puppy|kitten|bird|rabbit)(?!.*\b(?:while|until|during|landlord|lease|allerg\w*|moving|move|apartment|deploy\w*|rehab|treatment|detox|hospital|baby|foster\w*)\b)",
+            r"(?:who|someone|somebody|anyone|someone to|somebody to) (?:will |can |would |to )?(?:take care of|look after|feed|take|watch|raise|love) my (?:dog|cat|dogs|cats|pets?|kids|children|son|daughter|plants)(?: \w+){0,2} (?:when|after|once) i'?m (?:gone|dead|not here|not around)",
+            r"(?:when|after|once) i'?m (?:gone|dead|not here anymore|not around anymore)(?! (?:for|from|on|to|at|this|next|in|with))",
+            r"(?:said|saying|already said) my (?:last )?goodbyes(?! (?:at|to (?:the|my) (?:old|house|job|apartment|team|coworkers)|before (?:the|my) (?:move|trip|flight|surgery|deployment)|and (?:left|drove|headed|went)))",
+            r"(?:deleted|deleting|deactivated|deactivating|wiped) (?:all )?(?:of )?my (?:accounts|social media|socials|profiles)(?: \w+){0,4} (?:and|so|before)",
+            # Somewhere to fall from, a car to crash.
+            r"(?:standing|sitting|i'?m|im|i am|parked|waiting|up) (?:on|at|by|near) (?:the |a |this )?(?:edge of (?:the |a )?|top of (?:the |a )?|side of (?:the |a )?)?(?:bridge|roof|rooftop|ledge|overpass|railing|cliff|parking garage|train tracks|tracks)(?: \w+){0,8} (?:jump|jumping|look(?:ing)? down|how (?:high|far down)|one more step|let go|letting go|it would be quick|to end)",
+            r"(?:drive|driving|drove|swerve|swerving|crash|crashing) (?:my (?:car|truck) )?(?:into|off) (?:a |the |oncoming )?(?:wall|tree|bridge|cliff|pole|traffic|semi|river|lake|overpass|barrier)(?: \w+){0,3} (?:on purpose|tonight|and end|so it looks like|so it'?d look like|so nobody|to end)",
+            # Spanish
+            r"(?:compre|compro|consegui|ya tengo|amarre|colgue|prepare|probe) (?:la |una |mi )?(?:soga|cuerda|pistola|arma)(?! (?:para (?:el|la) (?:tendedero|ropa|perro|campamento)))",
+            r"(?:soga|cuerda|pistola|arma)(?: \w+){0,3} (?:lista|cargada|en la mano|en mi mano|en mi regazo|amarrada|colgada)",
+            r"(?:me voy a|voy a) (?:aventar|tirar|lanzar) (?:del|de un|de una|al|a las|desde el) (?:puente|edificio|techo|azotea|tren|metro|vias|barranco)",
+            r"(?:me voy a|voy a|quiero) (?:tomar|tragar|tomarme|tragarme) (?:todas|todo|el frasco|un frasco|la caja|el resto de)(?: las| los| la| el| mis| de)? ?(?:pastillas|pildoras|metadona|suboxona|clonazepam|xanax|medicinas|medicamentos|insulina|frasco|caja)",
+            r"(?:junte|juntando|guardando|guarde|ahorrando|ahorre|acumulando|acumule) (?:todas )?(?:mis |las |unas )?(?:pastillas|pildoras|medicinas|medicamentos|insulina)(?: \w+){0,3} (?:para (?:esta noche|tomarmelas todas|tomarlas todas|hacerlo|morir|matarme|acabar)|hasta tener suficientes)",
+            r"(?:pastillas|pildoras|medicinas) (?:ya )?(?:contadas|juntas|guardadas para)",
+            r"suficientes (?:pastillas|pildoras) (?:para (?:no despertar|morir|matarme|hacerlo))",
+            r"(?:busque|buscando|investigue|investigando) (?:\w+ ){0,3}(?:cuantas pastillas|dosis letal|como morir|como matarme|como ahorcarme|formas de morir|formas de matarme|suicidio sin dolor|morir sin dolor)",
+            r"(?:ya )?(?:tengo|escogi|elegi|puse|decidi) (?:la |una )?(?:fecha|dia|noche)(?: \w+){0,2} (?:para (?:morir|hacerlo|matarme|irme para siempre|acabar con todo)|de mi muerte)",
+            r"(?:el|este) (?:viernes|sabado|domingo|lunes|martes|miercoles|jueves|fin de semana|dia de mi cumpleanos) (?:me mato|se acaba todo|me voy para siempre|termino con todo)",
+            r"(?:esta noche|hoy|manana|ahorita) (?:me mato|se acaba todo|me voy para siempre|termino con todo|acabo con todo)",
+            r"(?:este es|esta es|sera) mi (?:ultimo|ultima) (?:check-?in|registro|mensaje|publicacion|post|entrada)(?! (?:de la semana|del dia|del ano|por hoy|por ahora|aqui por|en un tiempo|antes|hasta|del mes))",
+            r"(?:ultima|ultimo) (?:noche|dia) (?:de vida|con vida|en este mundo|que (?:vivo|estoy aqui))",
+            r"mi (?:ultimo )?adios (?:para siempre|a todos)",
+            r"(?:escribi|escribiendo|deje|dejo|dejando|termine|ya tengo) (?:una |mi |la |las |unas |mis )?(?:carta|cartas|nota|notas)(?: \w+){0,2} (?:de suicidio|para cuando me encuentren|para quien me encuentre)",
+            r"(?:carta|cartas|nota) de (?:despedida|suicidio)(?! (?:a|al|para|de) (?:la botella|el alcohol|alcohol|las drogas|la droga|mi adiccion|la adiccion|el vicio|la cerveza|el cristal|mi ex|la coca|el trago))",
+            r"(?:regale|regalando|voy a regalar|regalar|estoy regalando|ya regale) (?:todas )?(?:mis cosas|a mi perro|a mi gato|mi perro|mi gato|mis mascotas|todo lo que tengo)(?!.*\b(?:porque|mudanza|mudarme|mudamos|iglesia|caridad|donar|dono)\b)",
+            r"(?:quien|alguien que|alguien para que) (?:cuide|cuidara|va a cuidar|cuidaria|le de de comer) (?:a )?mis? (?:perro|gato|perros|gatos|hijos|mascotas|plantas)(?: \w+){0,2} cuando (?:ya no este|me vaya para siempre|me muera|yo no este)",
+            r"cuando (?:ya no este|yo ya no este|me haya ido para siempre)(?! (?:en|aqui en|por|de|con|para))",
+            r"(?:estoy|ando|me subi) (?:en|arriba de|al borde de|en la orilla de) (?:el |la |un |una )?(?:puente|techo|azotea|edificio|barranco|vias|vias del tren)(?: \w+){0,8} (?:brincar|saltar|tirarme|aventarme|un paso mas|me suelto|soltarme)",
+        ],
+    ),
+    (
+        OVERDOSE,
+        [
+            rf"(?:took|taken|swallowed|downed|popped|shot|injected|snorted|slammed) {_QUANT} (?:of )?{_DET}(?:\w+ )?{_DRUG}{_ROUTINE}",
+            rf"(?:took|taken|swallowed|downed|popped|shot|injected|snorted) {_DET}(?:whole|entire) (?:\w+ )?(?:{_DRUG}|month|week|weeks|months){_ROUTINE}",
+            r"(?:i think |think |pretty sure |scared |afraid )?(?:i'?m|im|i am) (?:overdosing|oding|od'?ing|having an overdose|od-ing)",
+            r"(?:i just|i think i|think i just|i think i just|i may have|i might have|might have|may have) (?:overdosed|od'?d)",
+            r"(?:blacking|blacked|passing|passed|nodding|nodded|keep nodding|keep blacking|keep passing) (?:out|off)(?: \w+){0,3} (?:alone|by myself|and (?:no one|nobody|no1) (?:is |'s )?(?:here|home|around|knows))",
+            r"(?:alone|by myself|no one is here|nobody is here|nobody'?s home|no one'?s home)(?: \w+){0,6} (?:blacking out|passing out|nodding out|overdosing|od'?ing|throwing up blood|losing consciousness|can'?t stay awake|cant stay awake)",
+            r"(?:can'?t|cant|cannot|can not) (?:stay awake|keep my eyes open|feel my (?:arms|legs|face|hands|lips|chest)|breathe)(?: \w+){0,6} (?:took|after|pills|used|drank|shot|dope|fent|xanax|bars|methadone)",
+            r"(?:took|used|shot|did|snorted|smoked)(?: \w+){0,6} (?:and|now) (?:i )?(?:can'?t|cant|cannot) (?:stay awake|keep my eyes open|feel my \w+|breathe)",
+            r"(?:lips|fingers|fingertips|nails) (?:are |is |turned |turning |going )(?:blue|purple|grey|gray)",
+            r"(?:cut|went) (?:way |too |really |so )+deep(?: \w+){0,4} (?:won'?t|wont|can'?t|cant) stop (?:the )?bleeding",
+            r"(?:cut|cuts|cutting|arm|wrist|wrists|thigh|leg)(?: \w+){0,4} (?:won'?t|wont|can'?t|cant|cannot) stop (?:the )?bleeding",
+            # Spanish
+            r"(?:me tome|me trague|trague|me meti|me inyecte|me eche|me acabe) (?:todas|todo|toda|el resto de|un monton de|un punado de|demasiad[oa]s|un chingo de|\d{2,}|veinte|treinta|cuarenta|cincuenta) (?:las |los |la |el |mis |mi |sus |de )?(?:pastillas|pildoras|metadona|suboxona|clonazepam|clonas|xanax|rivotril|medicinas|medicamentos|insulina|fentanilo|heroina|frasco|caja|receta|tafil)",
+            r"(?:me tome|me trague|trague) (?:el|un|todo el) frasco",
+            r"(?:creo que )?(?:estoy|ando) (?:teniendo una |con una |en )?sobredosis",
+            r"(?:me estoy|creo que me estoy) (?:desmayando|muriendo|apagando|ahogando)(?: \w+){0,4} (?:sol[oa]|y no hay nadie|nadie esta|tome|me meti|pastillas)",
+            r"(?:estoy|ando) sol[oa](?: \w+){0,6} (?:me desmayo|me estoy desmayando|desmayando|perdiendo el conocimiento|me apago|no me puedo mantener despiert[oa])",
+            r"(?:labios|dedos|unas) (?:morados|azules|grises)",
+        ],
+    ),
+    (
+        WITHDRAWAL,
+        [
+            r"(?:seeing|hearing|feeling|see|hear|saw|heard) (?:things|stuff|bugs|voices|people|spiders|shadows|ants|snakes|animals|someone|something)(?: \w+){0,3} (?:that )?(?:aren'?t|arent|are not|isn'?t|isnt|is not|wasn'?t|weren'?t|not) (?:there|real)(?! for| anymore| when| to)",
+            r"(?:bugs|ants|spiders) (?:crawling|moving) (?:on|under|in) my skin",
+            r"(?:shaking|shakes|shaky|tremors|trembling|sweating)(?: \w+){0,8} (?:hallucinat\w*|seeing things|hearing things|can'?t stop seeing|don'?t know where i am|seizure|having a seizure)",
+            r"(?:hallucinating|hallucinations)(?: \w+){0,6} (?:drinking|drink|detox|withdrawal|withdrawals|quit|stopped|sober|shaking|cold turkey)",
+            r"(?:drinking|drink|detox|withdrawal|withdrawals|quit|stopped|cold turkey|no booze|no alcohol)(?: \w+){0,8} (?:i'?m|im|i am|and|now|started|keep|been|just) (?:\w+ )?(?:hallucinating|seeing things|hearing things|seizing|having (?:a )?seizures?|had a seizure|shaking so bad|shaking so hard)",
+            r"(?:getting|got|having|have|going into|i think i have|think it'?s) (?:the )?(?:dts|d t s|delirium tremens|delirium)",
+            r"(?:had|having|just had|have had|another|might have|gonna have|going to have) (?:a |another )?seizures?(?! (?:years|last|in|when|back|as a))",
+            r"(?:convulsing|convulsions)",
+            r"(?:heart|chest)(?: \w+){0,4} (?:racing|pounding|skipping)(?: \w+){0,6} (?:hallucinat\w*|seeing things)",
+            # Spanish
+            r"(?:veo|viendo|veia|oigo|oyendo|escucho|escuchando) (?:cosas|bichos|voces|gente|sombras|animales|hormigas|aranas|alguien)(?: \w+){0,3} que no (?:estan|existen|hay|son reales)",
+            r"(?:bichos|animales|hormigas|aranas) (?:caminando |moviendose )?(?:en|por|debajo de|bajo) (?:mi|la) piel",
+            r"(?:temblando|tiemblo|temblores|con temblores|sudando)(?: \w+){0,8} (?:alucinando|veo cosas|viendo cosas|oigo voces|escucho voces|no se donde estoy|convulsion|convulsiones)",
+            r"(?:tuve|tengo|me dio|me dan|me esta dando|me van a dar|otra) (?:una |otra )?(?:convulsion|convulsiones)",
+            r"delirium tremens",
+            r"(?:estoy|ando) alucinando(?! con)|(?:empece|empiezo|empezando) a alucinar",
+            r"(?:dejar de tomar|deje de tomar|deje el alcohol|sin tomar|la cruda|abstinencia)(?: \w+){0,8} (?:alucinando|alucinaciones|veo cosas|viendo cosas|convulsion|convulsiones|temblando mucho)",
+        ],
+    ),
+    (
+        SOMEONE_ELSE,
+        [
+            rf"{_OTHER}(?:'s| is|s)? (?:not breathing|isn'?t breathing|isnt breathing|is not breathing|stopped breathing|barely breathing|unresponsive|turning blue|turned blue|going blue|foaming at the mouth|cold and blue|(?:seizing|convulsing)(?! the| an| on| upon| this| that| every)|not responding(?! to)|(?:not waking up|won'?t wake up|wont wake up|will not wake up)(?! for| in time| on time| early| before| til| until| at| when))",
+            rf"(?:can'?t|cant|cannot|couldn'?t) (?:wake|get) {_OTHER} (?:up|to wake up|to respond|to breathe)(?! for| in time| on time| early| before| til| until| at)",
+            rf"{_OTHER}(?: just| might| may| think| i think)? (?:is |'s )?(?:overdosing|oding|od'?ing|having an overdose|od-ing)",
+            rf"{_OTHER} (?:just )?(?:overdosed|od'?d)(?: \w+){{0,4}} (?:what do i do|help|i need|need help|call|narcan|naloxone|not breathing|right here|in (?:the|my) (?:bathroom|car|room))",
+            rf"{_OTHER} (?:said|says|texted|told me|posted|messaged|wrote|left a note saying) (?:that )?(?:\w+ ){{0,2}}(?:(?:is|was|'s) )?(?:(?:going|gonna|wants|want|about|planning) to (?:kill|hurt|off) (?:herself|himself|themselves|themself)|(?:going|gonna|wants|want|about|planning) to end (?:her life|his life|their life|it all|it(?! with| between))|(?:wants|want) to die|goodbye (?:forever|for good|to everyone)|(?:she|he|they) (?:is|'s|are) done with life)",
+            rf"(?:gave|giving|give|used|using|need|needs|grab|get|where'?s|wheres|where is) (?:\w+ )?(?:narcan|naloxone)(?: \w+){{0,4}} (?:on |to |for |in )?{_OTHER}",
+            rf"(?:gave|giving|give|used|using) {_OTHER} (?:\w+ )?(?:narcan|naloxone)",
+            # Spanish
+            r"(?:no respira|no esta respirando|dejo de respirar|ya no respira|apenas respira|no reacciona(?! a)|no despierta(?! temprano| a tiempo| para| hasta)|no lo puedo despertar|no la puedo despertar|no puedo despertarlo|no puedo despertarla|se puso (?:azul|morad[oa])|esta (?:azul|morad[oa])|echando espuma|le salia espuma|esta convulsionando)",
+            r"(?:le dio|le esta dando|creo que tiene|esta teniendo) (?:una )?sobredosis",
+            r"(?:mi \w+|el|ella|mi amig[oa]|mi herman[oa]|mi hij[oa]|mi espos[oa]|mi novi[oa]) (?:me )?(?:dijo|escribio|mando mensaje|publico|puso) (?:que )?(?:se (?:quiere|va a) (?:matar|morir|suicidar|quitar la vida)|(?:quiere|va a) (?:matarse|suicidarse|quitarse la vida)|adios para siempre|ya no (?:aguanta|puede mas) y)",
+            r"(?:me dijo|me escribio|me mando mensaje|me dijeron|me puso) que (?:se (?:quiere|va a) (?:matar|morir|suicidar|quitar la vida)|(?:quiere|va a) (?:matarse|suicidarse|quitarse la vida))",
+            r"(?:le puse|le di|ya le puse|ya le di|le estoy poniendo) (?:el |la )?(?:narcan|naloxona)",
+        ],
+    ),
+]
+
+# Someone does not answer, and the same message says why that frightens ("she won't pick up,
+# she texted me goodbye"): both in one text make it someone else's emergency.
+NOT_ANSWERING = re.compile(
+    rf"\b{_OTHER} (?:still )?(?:won'?t|wont|isn'?t|isnt|is not|not|hasn'?t|hasnt|doesn'?t|didn'?t|stopped|never) (?:pick(?:ing|ed)? up|answer(?:ing|ed)?|respond(?:ing|ed)?|reply(?:ing)?|replied|text(?:ing|ed)? (?:me )?back|open(?:ing)? the door|read(?:ing)? (?:my )?(?:texts|messages))\b"
+    r"|\b(?:no (?:contesta|responde|abre|me contesta|me responde|agarra el telefono|lee mis mensajes)|no me ha (?:contestado|respondido))\b"
+)
+# Drinking stopped, and a dangerous sign of withdrawal, anywhere in one text.
+STOPPED_DRINKING = re.compile(
+    r"\b(?:(?:stopped|quit|quitting|stopping|no more|off the) (?:drinking|booze|alcohol|the booze|the bottle)|cold turkey|detox(?:ing)? (?:at home|alone|by myself|on my own)|"
+    r"(?:deje|dejar|dejando) (?:de tomar|de beber|el alcohol|el trago|el pisto)|sin tomar|en abstinencia)\b"
+)
+SEVERE_WITHDRAWAL = re.compile(
+    r"\b(?:hallucinat\w*|seeing things|hearing things|seizures?|convuls\w*|can'?t stop shaking|shaking so (?:bad|hard|much)|confused and shaking|"
+    r"alucina\w*|convulsion\w*|viendo cosas|veo cosas|oigo voces|escucho voces|no paro de temblar|temblando (?:mucho|horrible|bien feo))\b"
+)
+DANGER_CUE = re.compile(
+    r"\b(?:pills|overdos\w*|od|od'?d|fent\w*|narcan|naloxone|goodbye|good bye|kill (?:her|him|them)sel(?:f|ves)|suicid\w*|hurt (?:her|him|them)sel(?:f|ves)|end (?:her life|his life|their life|it all)|last (?:text|message)|scary (?:text|message)|scared me|911|wellness check|ambulance|locked (?:the |in )|bathroom door|"
+    r"pastillas|sobredosis|despedida|adios|matarse|(?:se )?(?:quiere|va a) matar|quitarse la vida|ultimo mensaje|ambulancia|encerr\w*)\b"
+)
+
+
 ELEVATED_PATTERNS = [
     (
         CRAVINGS,
@@ -536,6 +760,7 @@ FIGURATIVE = [
     r"(?:use|using|used) (?:the|a|my|this|that|your|our|an|some) (?:app|phone|tools?|skills?|coping|toolkit|time|money|car|bathroom|computer|chat|site|forum|help|advice|feature|method|worksheet|tip|tips|journal|resources?)",
     r"(?:use|using) (?:it|them|this|that) (?:to|for|as|when|every|daily)",
     r"(?:high|higher) (?:power|school|score|five|fives|hopes|road|blood pressure)",
+    r"(?:suicide|it) is a permanent solution to a temporary problem",
     # Spanish
     r"(?:me muero|me moria) (?:de|por) (?:risa|ganas de ver|ganas de verte|hambre|sueno|calor|frio|verg[uü]enza|ver a mis hijos)",
     r"me (?:mata|matan|mataron) (?:de risa|los pies|la espalda)",
@@ -555,7 +780,7 @@ NEGATION = re.compile(
 PAST = re.compile(
     r"\b(?:used to|use to|years? ago|months? ago|back then|back when|back in|when i was (?:using|drinking|active|in active|younger|a kid|a teen|in my addiction)|"
     r"in my (?:active )?addiction|in active addiction|before (?:i got|recovery|treatment|rehab|getting) |"
-    r"at my (?:lowest|worst)|i was (?:once|always)|there was a time|once upon|in the past|"
+    r"at my (?:lowest|worst)|(?:at|hit|hitting) rock bottom|in (?:19|20)\d\d|i was (?:once|always)|there was a time|once upon|in the past|"
     r"last (?:year|month|spring|summer|fall|autumn|winter|christmas|time)|\d+ (?:years|months) ago|my old self|that was me|my story|antes|hace (?:\w+ )?(?:anos|ano|meses|mes|tiempo)|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"solia|cuando (?:consumia|tomaba|bebia|estaba en la calle|era joven)|en mi adiccion|el ano pasado)\b"
@@ -569,6 +794,11 @@ HELPING = re.compile(
     r"\b(?:how (?:do|can|should) (?:i|we|you) (?:help|support|talk)|my (?:friend|sponsee|son|daughter|brother|sister|partner|husband|wife|mom|dad|loved one) (?:who|that|has|is struggling|said|told)|"
     r"if (?:someone|somebody|a friend|anyone|you)|when someone|signs of|warning signs|what to do if|"
     r"carry (?:narcan|naloxone)|training|psa|reminder|como (?:ayudo|puedo ayudar|ayudar) a|si alguien|senales de)\b"
+)
+# A question or lesson about people in general, never about one person now.
+GENERAL = re.compile(
+    r"\b(?:if (?:someone|somebody|a friend|anyone|you|a person|your)|when (?:someone|somebody|a person)|signs of|warning signs|"
+    r"what to do (?:if|when)|psa|reminder|training|carry (?:narcan|naloxone)|si alguien|senales de|que hacer (?:si|cuando))\b"
 )
 # Someone else is the subject ("my ex relapsed"): a relapse or craving that is not the writer's.
 THIRD_PERSON = re.compile(
@@ -630,6 +860,7 @@ def _compile(table):
     ]
 
 
+_TIER1 = _compile(TIER1_PATTERNS)
 _URGENT = _compile(URGENT_PATTERNS)
 _ELEVATED = _compile(ELEVATED_PATTERNS)
 _FIGURATIVE = re.compile("|".join(rf"\b(?:{p})\b" for p in FIGURATIVE))
@@ -661,9 +892,16 @@ def _counts(clause: str, match: re.Match, elevated: bool = False) -> bool:
     return not (PAST.search(clause) and not PRESENT.search(clause))
 
 
-def _find(table, clause, elevated=False, returned=False, dismissed=None):
+# Tier-1 families about the writer's own wish or plan; the same words about someone else ("my dad
+# wanted to die") are left to the other patterns and the model.
+_OWN = {SUICIDAL, PLAN}
+
+
+def _find(table, clause, elevated=False, returned=False, dismissed=None, own=frozenset()):
     for reason, pattern in table:
         for match in pattern.finditer(clause):
+            if reason in own and THIRD_PERSON.search(clause[: match.start()]):
+                continue
             if _counts(clause, match, elevated):
                 return reason, match.group().strip()
             if returned and PAST.search(clause) and not NEGATION.search(clause[: match.start()]):
@@ -673,22 +911,41 @@ def _find(table, clause, elevated=False, returned=False, dismissed=None):
     return None
 
 
-def assess(text: str, context: str = "") -> Assessment:
-    """Assess one piece of user-written text. `context` (post, chat, checkin, journal…) is
-    recorded by callers; the judgement is the same everywhere."""
+@dataclass(frozen=True)
+class Scan:
+    """What the patterns found in one text: (reason, phrase) pairs by family."""
+
+    tier1: list = field(default_factory=list)  # high-precision families: urgent at once
+    urgent: list = field(default_factory=list)  # other crisis phrases: at least a second look
+    elevated: list = field(default_factory=list)
+    # A crisis phrase was found and set aside (negated, past, a joke, a "no"): a feature for the
+    # model, never a veto over it.
+    dismissed: bool = False
+
+    @property
+    def reasons(self) -> list[str]:
+        return _reasons(self.tier1 + self.urgent + self.elevated)
+
+
+def scan(text: str) -> Scan:
+    """Run every pattern over one text."""
     if not text or not text.strip():
-        return Assessment(NONE, [])
+        return Scan()
     text = text[:20_000]
     normal = normalise(text)
     helping = bool(HELPING.search(normal))
     joking = bool(JOKING.search(text))
     denial = bool(DENIAL.search(normal))
     returned = bool(RETURNED.search(normal))
-    urgent, elevated, dismissed = [], [], []
+    tier1, urgent, elevated, dismissed = [], [], [], []
     for raw_clause in _clauses(text):
         clause = _FIGURATIVE.sub(" ", raw_clause)
         clause = re.sub(r"\s+", " ", clause).strip()
         if not clause:
+            continue
+        found = _find(_TIER1, clause, returned=returned, dismissed=dismissed, own=_OWN)
+        if found:
+            tier1.append(found)
             continue
         found = _find(_URGENT, clause, returned=returned, dismissed=dismissed)
         if found:
@@ -697,25 +954,44 @@ def assess(text: str, context: str = "") -> Assessment:
         found = _find(_ELEVATED, clause, elevated=True)
         if found:
             elevated.append(found)
+    not_answering = NOT_ANSWERING.search(normal)
+    if not_answering and DANGER_CUE.search(normal):
+        tier1.append((SOMEONE_ELSE, not_answering.group().strip()))
+    severe = SEVERE_WITHDRAWAL.search(normal)
+    told_as_past = PAST.search(normal) and not PRESENT.search(normal)
+    if severe and STOPPED_DRINKING.search(normal) and not told_as_past and not tier1:
+        tier1.append((WITHDRAWAL, severe.group().strip()))
     if ADVICE.search(normal) or LOW_SCORE.search(text.lower()):
         elevated = [e for e in elevated if e[0] != CRAVINGS]
     if RESOLVED.search(normal):
         elevated = [e for e in elevated if e[0] not in (CRAVINGS, RISKY)]
-    before = len(urgent)
+    before = len(tier1) + len(urgent)
     if joking:
         urgent = [u for u in urgent if u[0] != HARM_OTHERS]
     if denial:
+        tier1 = [u for u in tier1 if u[0] not in (SUICIDAL, SELF_HARM)]
         urgent = [u for u in urgent if u[0] not in (SUICIDAL, SELF_HARM)]
     if helping and not _mentions_now(normal):
         # General questions and advice ("how do I help a friend who relapsed?", "what to do if
-        # someone overdoses") are what the community is for.
+        # someone overdoses") are what the community is for; someone else's emergency told as
+        # it happens ("my friend said she wants to die") is not a general question.
+        general = GENERAL.search(normal)
+        tier1 = [t for t in tier1 if t[0] == SOMEONE_ELSE and not general]
         urgent, elevated = [], []
-    set_aside = bool(dismissed) or len(urgent) < before
-    if urgent:
-        return Assessment(URGENT, _reasons(urgent + elevated))
-    if elevated:
-        return Assessment(ELEVATED, _reasons(elevated), dismissed=set_aside)
-    return Assessment(NONE, [], dismissed=set_aside)
+    set_aside = bool(dismissed) or len(tier1) + len(urgent) < before
+    return Scan(tier1, urgent, elevated, set_aside)
+
+
+def assess(text: str, context: str = "") -> Assessment:
+    """The patterns' judgement alone: urgent on any crisis phrase. `context` (post, chat,
+    checkin, journal…) is recorded by callers; the judgement is the same everywhere. The
+    safety net itself stacks this with the learned models (safety/model.py)."""
+    found = scan(text)
+    if found.tier1 or found.urgent:
+        return Assessment(URGENT, found.reasons, review=True)
+    if found.elevated:
+        return Assessment(ELEVATED, found.reasons, dismissed=found.dismissed)
+    return Assessment(NONE, [], dismissed=found.dismissed)
 
 
 def _mentions_now(text: str) -> bool:

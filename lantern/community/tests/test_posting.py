@@ -88,10 +88,10 @@ def test_first_post_is_marked_newcomer_and_waits_in_the_welcome_list(early, peop
 
 
 def test_the_author_can_edit_within_the_window_then_not(early, people, signed_in):
-    saved = services.start_thread(people.river, early, "Edit me", "Frist draft")
+    saved = services.start_thread(people.river, early, "My first week", "Frist draft")
     river = signed_in(people.river)
     url = f"/groups/posts/{saved.obj.pk}/edit/"
-    assert 'value="Edit me"' in river.get(url).content.decode()  # the title, to change
+    assert 'value="My first week"' in river.get(url).content.decode()  # the title, to change
     assert river.post(url, {"title": "Edited", "body": "First draft"}).status_code == 302
     saved.obj.refresh_from_db()
     assert saved.obj.body == "First draft" and saved.obj.edited_at

@@ -1,6 +1,8 @@
 """`manage.py assess_risk`: read JSON Lines {"id": ..., "text": ...} on standard input, write
-one JSON line {"id": ..., "level": ..., "reasons": [...]} per input on standard output. A line
-that cannot be read gets {"id": ..., "error": ...} (id null when unknown) and the rest go on."""
+one JSON line {"id", "level", "review", "score", "reasons"} per input on standard output: level
+is urgent (tier 1), elevated or none; review is true for tier 1 and tier 2 ("needs a look");
+score is the stacked probability that the text is urgent. A line that cannot be read gets
+{"id": ..., "error": ...} (id null when unknown) and the rest go on."""
 
 import json
 import sys
@@ -12,7 +14,10 @@ from lantern.safety.services import assess
 
 
 class Command(BaseCommand):
-    help = "Assess JSON Lines of {id, text} from standard input; write {id, level, reasons}."
+    help = (
+        "Assess JSON Lines of {id, text} from standard input; "
+        "write {id, level, review, score, reasons}."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -54,7 +59,16 @@ class Command(BaseCommand):
                 )
                 continue
             result = assess(text, context)
-            self._write(out, {"id": item_id, "level": result.level, "reasons": result.reasons})
+            self._write(
+                out,
+                {
+                    "id": item_id,
+                    "level": result.level,
+                    "review": result.review,
+                    "score": result.score,
+                    "reasons": result.reasons,
+                },
+            )
 
     @staticmethod
     def _write(out, data):
