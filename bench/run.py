@@ -114,70 +114,159 @@ def main():
 
 
 def risk_table(bare_ms: float) -> str:
-    """Recall and false alarms of the risk assessment on every labelled set, and its speed."""
-    from lantern.safety import model, risk
+    """The safety net on the blind sets it was never trained or tuned on, against the issue's
+    targets, English and Spanish apart, with 95 % Wilson intervals; and its time per message."""
+    import math
 
-    def rates(rows, judge):
-        got = [(row["level"], judge(row["text"]).level) for row in rows]
+    import numpy as np
+    from threadpoolctl import threadpool_limits
 
-        def share(expected, predicted):
-            subset = [p for e, p in got if e == expected]
-            return sum(p in predicted for p in subset) / len(subset)
+    from lantern.safety import encoders, model, risk
 
-        return (
-            share("urgent", {"urgent"}),
-            share("none", {"urgent"}),
-            share("elevated", {"elevated", "urgent"}),
-            share("none", {"urgent", "elevated"}),
-        )
+    def wilson(hits, total, z=1.96):
+        if not total:
+            return (math.nan, math.nan, math.nan)
+        p = hits / total
+        denominator = 1 + z * z / total
+        centre = (p + z * z / (2 * total)) / denominator
+        half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+        return p, max(0.0, centre - half), min(1.0, centre + half)
 
-    blind_free = model.build(model.load_rows(model.TRAINING_FILES))
+    def share(pair, percent=False):
+        p, low, high = wilson(*pair)
+        if math.isnan(p):
+            return "–"
+        if percent:
+            return f"{p:.1%} ({low:.1%}–{high:.1%})"
+        return f"{p:.2f} ({low:.2f}–{high:.2f})"
+
+    trained = model.get_model()
+    encoder = encoders.get_encoder()
+    everyday = {"urgent": "≥ 0.92", "false": "≤ 3 %", "reviewed": "≥ 0.97", "queued": "≤ 12 %"}
+    boundary = {"urgent": "≥ 0.85", "false": "≤ 5 %", "reviewed": "≥ 0.93", "queued": "≤ 20 %"}
+    targets = {
+        "risk_blind_2.jsonl": ("everyday", everyday, "≥ 0.90"),
+        "risk_blind_3.jsonl": ("boundary pairs", boundary, "≥ 0.85"),
+        "risk_blind_4.jsonl": ("everyday", everyday, "≥ 0.90"),
+    }
     lines = [
-        "| set (examples) | method | urgent recall | ordinary → urgent | elevated recall | "
-        "ordinary nudged |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
-        "| target |  | ≥ 0.97 | ≤ 3 % | ≥ 0.85 |  |",
+        "| set (kind) | reader | language | crises tier 1 | ordinary → tier 1 | crises tier 1 "
+        "or review | ordinary → review | elevated caught | ordinary → elevated or more |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    production = model.get_model()
-    for name in model.ALL_FILES + model.EVALUATION_FILES:
+    parity = []
+    for name in model.EVALUATION_FILES:
         rows = model.load_rows([name])
-        label = f"{name.removesuffix('.jsonl')} ({len(rows)})"
-        tuned = "tuned on" if name in model.TUNING_FILES else "never tuned on"
-        results = [(f"patterns ({tuned})", risk.assess)]
-        if name in model.EVALUATION_FILES:
-            results = [
-                ("patterns (never tuned on)", risk.assess),
-                (
-                    "patterns + production model (never trained on)",
-                    lambda text: model.assess(text, model=production),
-                ),
-            ]
-        if name == model.BLIND_FILE:
-            results.append(
-                (
-                    "patterns + model trained without it",
-                    lambda text: model.assess(text, model=blind_free),
-                )
+        kind, target, elevated_target = targets.get(name, ("", everyday, "≥ 0.90"))
+        label = f"{name.removesuffix('.jsonl')} ({len(rows)}, {kind})"
+        lines.append(
+            f"| {label} | **target** |  | {target['urgent']} | {target['false']} | "
+            f"{target['reviewed']} | {target['queued']} | {elevated_target} |  |"
+        )
+        levels = [r["level"] for r in rows]
+        langs = [r["lang"] for r in rows]
+        readers = [("stacked, with the encoder", encoder), ("fallback: no encoder", None)]
+        for reader, which in readers:
+            if reader.startswith("stacked") and which is None:
+                continue
+            flags, probs, mode, classes = model.evaluate(rows, trained, which)
+            measured = model.measure(
+                flags, probs, levels, langs, trained["thresholds"][mode], classes
             )
-        for method, judge in results:
-            u, fa, e, nudged = rates(rows, judge)
-            lines.append(f"| {label} | {method} | {u:.2f} | {fa:.1%} | {e:.2f} | {nudged:.1%} |")
-    sample = [row["text"] for row in model.load_rows(model.ALL_FILES)]
-    timings = []
-    for label, judge in [
-        ("patterns", risk.assess),
-        ("patterns + model", lambda text: model.assess(text, model=production)),
-    ]:
-        start = time.perf_counter()
-        for text in sample:
-            judge(text)
-        per = (time.perf_counter() - start) * 1000 / len(sample)
-        timings.append(f"{label} {per:.2f} ms ({per / bare_ms:.1f}× the bare view's request)")
+            for lang in ("en", "es", "all") if which is not None else ("all",):
+                m = measured[lang]
+                lines.append(
+                    f"| {label} | {reader} | {lang} | {share(m['urgent_tier1'])} | "
+                    f"{share(m['ordinary_tier1'], True)} | {share(m['urgent_reviewed'])} | "
+                    f"{share(m['ordinary_reviewed'], True)} | {share(m['elevated_caught'])} | "
+                    f"{share(m['ordinary_flagged'], True)} |"
+                )
+            if which is not None:
+                en, es = (wilson(*measured[x]["urgent_tier1"])[0] for x in ("en", "es"))
+                parity.append(f"{name.removesuffix('.jsonl')} {es - en:+.2f}")
     lines.append("")
     lines.append(
-        f"Time per message, one core, over all {len(sample)} examples: " + "; ".join(timings) + "."
+        "Spanish minus English tier-1 recall (target: within 0.05): " + "; ".join(parity) + "."
     )
-    return "\n".join(lines)
+    t = trained["thresholds"]
+    cv = trained["cv"]["full" if "full" in trained["cv"] else "fallback"]["all"]
+    lines.append(
+        f"Thresholds, fixed by cross-validation on the training data before these sets were "
+        f"scored: with the encoder, tier 1 at P(urgent) ≥ {t['full']['urgent']:.3f}, review at "
+        f"≥ {t['full']['review']:.3f}, elevated at P(urgent or elevated) ≥ "
+        f"{t['full']['elevated']:.3f}; without it, {t['fallback']['urgent']:.3f} / "
+        f"{t['fallback']['review']:.3f} / {t['fallback']['elevated']:.3f}. In that "
+        f"cross-validation ({trained['stacker_rows']} messages the patterns were never tuned "
+        f"on, {model.REPEATS}×{model.FOLDS} folds): tier 1 "
+        f"{cv['urgent_tier1'][0] / cv['urgent_tier1'][1]:.2f} of crises with "
+        f"{cv['ordinary_tier1'][0] / cv['ordinary_tier1'][1]:.1%} of ordinary messages; "
+        f"tier 1 or review {cv['urgent_reviewed'][0] / cv['urgent_reviewed'][1]:.2f} with "
+        f"{cv['ordinary_reviewed'][0] / cv['ordinary_reviewed'][1]:.1%}."
+    )
+
+    # Time per message, one core: every thread of this process on one CPU, one thread each.
+    sample = [r["text"] for r in model.load_rows(model.EVALUATION_FILES)]
+    ngram = trained["ngram"]
+    parts = [
+        ("patterns", lambda text: risk.scan(text)),
+        ("n-gram model", lambda text: ngram.predict_proba([risk.normalise(text)])),
+    ]
+    if encoder is not None:
+        parts.append(("encoder", lambda text: encoder.embed(model.encoder_input(text, ngram))))
+
+    def whole(text):
+        model._recent.clear()  # never from memory: each text is new to the encoder
+        return model.assess(text, model=trained, encoder=encoder)
+
+    parts.append(("whole assessment", whole))
+    pin = hasattr(os, "sched_setaffinity")  # Linux; elsewhere the OS spreads the threads
+    cpus = os.sched_getaffinity(0) if pin else set()
+    if pin:
+        os.sched_setaffinity(0, {min(cpus)})
+    times = {label: ([], []) for label, _ in parts}  # wall, CPU
+    try:
+        with threadpool_limits(1):
+            for text in sample[:20]:
+                for _, fn in parts:
+                    fn(text)  # warm up
+            for text in sample:  # each part on each text in turn: the same load for all
+                for label, fn in parts:
+                    start, start_cpu = time.perf_counter(), time.thread_time()
+                    fn(text)
+                    times[label][1].append((time.thread_time() - start_cpu) * 1000)
+                    times[label][0].append((time.perf_counter() - start) * 1000)
+    finally:
+        if pin:
+            os.sched_setaffinity(0, cpus)
+    timings = []
+    for label, (wall, cpu) in times.items():
+        p50, p95 = np.percentile(wall, [50, 95])
+        cpu50, cpu95 = np.percentile(cpu, [50, 95])
+        timings.append(
+            f"| {label} | {p50:.2f} | {p95:.2f} | {p95 / bare_ms:.0f}× | {cpu50:.2f} | "
+            f"{cpu95:.2f} | {max(wall):.1f} |"
+        )
+    lines += [
+        "",
+        f"Time per message on one core (the process pinned to one CPU, one thread per library),"
+        f" over the {len(sample)} messages of the blind sets; the bare view's request in the "
+        f"same run took {bare_ms:.2f} ms. Target for the whole assessment where a person waits: "
+        "p95 under 100 ms. Wall time counts other processes sharing that CPU; CPU time is this "
+        "thread's own.",
+        "",
+        "| part | p50 ms | p95 ms | p95 vs bare view | p50 CPU ms | p95 CPU ms | max ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *timings,
+    ]
+    table = "\n".join(lines)
+    # The same table in docs/safety.md, where the safety net is explained.
+    safety = REPO / "docs" / "safety.md"
+    start, end = "<!-- risk-table:start -->", "<!-- risk-table:end -->"
+    text = safety.read_text()
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        safety.write_text(f"{before}{start}\n{table}\n{end}{rest.split(end, 1)[1]}")
+    return table
 
 
 METROS = [  # (lat, lon, zone) of 50 US metro areas
@@ -241,13 +330,18 @@ def _timed(fn):
 
 
 def meetings_table(bare_ms: float) -> str:
-    """100,000 meetings: the finder, the page, the export and the import."""
+    """100,000 meetings: the finder, the page, the export and the import; then 100,000 meetings
+    around 6 metros (12,000+ within 25 km of the searcher): the default search and a first import
+    into an empty database through `manage.py import_meetings`."""
     import json
     import random
+    import subprocess
     from datetime import time as clock
+    from math import cos, radians
 
-    from lantern.meetings.models import Location, Meeting
-    from lantern.meetings.services import import_feed
+    from lantern.meetings.finder import distance_km
+    from lantern.meetings.models import Group, Location, Meeting
+    from lantern.meetings.services import import_feed, read_feed
 
     rng = random.Random(2026)
     types = ["O", "C", "D", "W", "M", "B", "S", "ST", "BE", "LGBTQ", "Y", "SP"]
@@ -291,23 +385,107 @@ def meetings_table(bare_ms: float) -> str:
             )
         )
     Meeting.objects.bulk_create(meetings, batch_size=5000)
+    del locations, meetings
+
+    def best_of_3(fn):
+        runs = [_timed(fn) for _ in range(3)]
+        return min(runs, key=lambda run: run[1])
 
     visitor = Client()
     query = "/meetings/?lat=41.88&lon=-87.63&km=10&day=2&time=evening&type=O"
     finder = measure(visitor, query)
     page25 = visitor.get("/meetings/?lat=41.88&lon=-87.63&km=10").content
     feed_response, export_s = _timed(lambda: visitor.get("/meetings.json"))
-    feed = json.loads(feed_response.content)
+    feed = json.loads(feed_response.content)  # one object per meeting and day
     # The generated rows carry no feed fingerprint: the first import of the export rewrites every
     # meeting (a feed where everything changed); the second finds every meeting unchanged.
     report, rewrite_s = _timed(lambda: import_feed(feed, source="bench"))
-    assert report.updated == len(feed), report.summary()[:200]
+    assert report.updated == 100_000, report.summary()[:200]
     report, reimport_s = _timed(lambda: import_feed(feed, source="bench"))
-    assert report.unchanged == len(feed), report.summary()[:200]
-    new = [{**m, "slug": f"new-{m['slug']}"} for m in feed[:10_000]]
+    assert report.unchanged == 100_000, report.summary()[:200]
+    # The nightly job: the same feed as a file, read and imported, against reading the file.
+    feed_file = REPO / "var" / "bench-feed.json"
+    feed_file.write_bytes(feed_response.content)
+    _parsed, parse_s = best_of_3(lambda: json.loads(feed_file.read_bytes()))
+    del _parsed
+    report, nightly_s = best_of_3(lambda: import_feed(read_feed(feed_file.read_bytes()), "bench"))
+    assert report.unchanged == 100_000, report.summary()[:200]
+    new = [{**m, "slug": f"new-{m['slug']}"} for m in feed if int(m["slug"].split("-")[1]) < 10_000]
     report, import10k_s = _timed(lambda: import_feed(new, source="bench-10k"))
-    assert report.created == 10_000
+    assert report.created == 10_000, report.summary()[:200]
     import gzip as gz
+
+    # 100,000 meetings around 6 metros, as a feed file (one object per meeting and day, each at
+    # its own new address): about 13,000 within 25 km of the searcher at the first metro.
+    six, spread_km = METROS[:6], 14.0
+    six_feed, six_meetings = [], 0
+    for n in range(100_000):
+        lat0, lon0, zone = six[n % len(six)]
+        lat = round(lat0 + rng.gauss(0, spread_km) / 111.0, 5)
+        lon = round(lon0 + rng.gauss(0, spread_km) / (111.32 * cos(radians(lat0))), 5)
+        days = sorted(rng.sample(range(7), rng.choice([1, 1, 1, 2, 3, 5, 7])))
+        row = {
+            "name": f"Meeting {n}",
+            "slug": f"metro-{n}",
+            "time": f"{rng.randrange(6, 23):02d}:{rng.choice(['00', '30'])}",
+            "timezone": zone,
+            "types": rng.sample(types, rng.randrange(1, 4)),
+            "location": f"Hall {n}",
+            "address": f"{n} Main St",
+            "city": f"Metro {n % len(six)}",
+            "state": "XX",
+            "postal_code": "00000",
+            "latitude": lat,
+            "longitude": lon,
+            "group": f"Group {n % 20_000}",
+            "fellowship": "aa",
+        }
+        six_meetings += 1
+        for i, day in enumerate(days):
+            six_feed.append({**row, "day": day, "slug": row["slug"] + (f"--{day}" if i else "")})
+    six_file = REPO / "var" / "bench-feed-6-metros.json"
+    six_file.write_text(json.dumps(six_feed))
+    searcher = six[0][:2]
+    within = {
+        km: sum(
+            distance_km(*searcher, m["latitude"], m["longitude"]) <= km
+            for m in six_feed
+            if "--" not in m["slug"]
+        )
+        for km in (10, 25)
+    }
+    assert within[25] >= 12_000, within
+
+    # A first import into an empty database, through the command (a process of its own).
+    empty_db = REPO / "var" / "bench-import.sqlite3"
+    empty_db.unlink(missing_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{empty_db}"}
+    env.pop("REDIS_URL", None)
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, str(REPO / "manage.py"), *args],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    manage("migrate", "-v0")
+    summary, command_s = _timed(lambda: manage("import_meetings", str(six_file)))
+    assert summary.startswith(f"created {six_meetings},"), summary[:300]
+    empty_db.unlink(missing_ok=True)
+
+    # The same feed in this process (its database emptied of meetings), then the default search.
+    Meeting.objects.all().delete()
+    Location.objects.all().delete()
+    Group.objects.all().delete()
+    report, first_s = _timed(lambda: import_feed(read_feed(six_file.read_bytes()), "six"))
+    assert report.created == six_meetings, report.summary()[:200]
+    lat, lon = searcher
+    near = {km: measure(visitor, f"/meetings/?lat={lat}&lon={lon}&km={km}") for km in (10, 25)}
 
     lines = [
         "| measurement | value | against the bare view |",
@@ -317,11 +495,27 @@ def meetings_table(bare_ms: float) -> str:
         f"| same, p95 | {finder['p95']:.2f} ms | {finder['p95'] / bare_ms:.0f}× |",
         f"| finder page with 25 results, HTML | {len(page25):,} bytes "
         f"({len(gz.compress(page25)):,} gzip) | |",
-        f"| export /meetings.json, 100,000 meetings | {export_s:.1f} s "
-        f"({len(feed_response.content) / 1e6:.0f} MB) | |",
+        f"| export /meetings.json, 100,000 meetings ({len(feed):,} objects, one per day) "
+        f"| {export_s:.1f} s ({len(feed_response.content) / 1e6:.0f} MB) | |",
         f"| import of that feed, every meeting changed | {rewrite_s:.1f} s | |",
         f"| the same feed again (all unchanged) | {reimport_s:.1f} s | |",
+        f"| reading and parsing that file (`json.loads`, best of 3), for comparison "
+        f"| {parse_s:.1f} s | |",
+        f"| re-import of that file unchanged (read, parse, compare: the nightly job; best of 3) "
+        f"| {nightly_s:.1f} s ({nightly_s / parse_s:.1f}× reading it) | |",
         f"| import of 10,000 new meetings | {import10k_s:.1f} s | |",
+    ]
+    for km in (10, 25):
+        r = near[km]
+        lines += [
+            f"| default search (near, {km} km, soonest first), 100,000 meetings around 6 metros, "
+            f"{within[km]:,} within {km} km, p50 | {r['p50']:.2f} ms | {r['p50'] / bare_ms:.0f}× |",
+            f"| same, p95 | {r['p95']:.2f} ms | {r['p95'] / bare_ms:.0f}× |",
+        ]
+    lines += [
+        f"| first import of those 100,000 meetings ({len(six_feed):,} objects, new places) into "
+        f"an empty database, `manage.py import_meetings` | {command_s:.1f} s | |",
+        f"| the same first import in process (no start-up, meetings emptied) | {first_s:.1f} s | |",
     ]
     return "\n".join(lines)
 

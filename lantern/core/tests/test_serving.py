@@ -38,6 +38,8 @@ def run(coroutine):
     running in the test thread, where `asyncio.run` refuses to start another)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
 MEMBERS = 200
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
