@@ -5,12 +5,17 @@ from ninja.security import django_auth
 
 from lantern.accounts.api import router as accounts_router
 from lantern.accounts.api import token_auth
+from lantern.chat.api import router as chat_router
 from lantern.community.api import router as community_router
 from lantern.core.api import router as core_router
 from lantern.core.errors import Refused
+from lantern.directory.api import router as directory_router
+from lantern.events.api import router as events_router
 from lantern.meetings.api import router as meetings_router
+from lantern.mentorship.api import router as mentorship_router
 from lantern.recovery.api import router as recovery_router
 from lantern.safety.api import router as safety_router
+from lantern.support.api import router as support_router
 
 api = NinjaAPI(
     title="Lantern API",
@@ -27,6 +32,11 @@ api.add_router("/meetings", meetings_router)
 api.add_router("/recovery", recovery_router)
 api.add_router("/community", community_router)
 api.add_router("/safety", safety_router)
+api.add_router("/chat", chat_router)
+api.add_router("/directory", directory_router)
+api.add_router("/support", support_router)
+api.add_router("/mentorship", mentorship_router)
+api.add_router("/events", events_router)
 
 
 @api.exception_handler(Refused)

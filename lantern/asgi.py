@@ -1,5 +1,4 @@
-"""The ASGI entry point: Django for HTTP, Channels for WebSockets (live chat arrives with the
-chat app; until then the WebSocket router is empty)."""
+"""The ASGI entry point: Django for HTTP, Channels for WebSockets (the chat app's live rooms)."""
 
 import os
 
@@ -13,9 +12,8 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from lantern.chat.routing import websocket_urlpatterns  # noqa: E402
 from lantern.core.serving import limit_http  # noqa: E402
-
-websocket_urlpatterns: list = []
 
 application = ProtocolTypeRouter(
     {

@@ -97,6 +97,11 @@ INSTALLED_APPS = [
     "lantern.meetings",
     "lantern.recovery",
     "lantern.community",
+    "lantern.chat",
+    "lantern.directory",
+    "lantern.support",
+    "lantern.mentorship",
+    "lantern.events",
 ]
 
 MIDDLEWARE = [
