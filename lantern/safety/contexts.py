@@ -20,6 +20,8 @@ class Context(models.TextChoices):
     PLAN = "plan", _("recovery plan")
     NOTE = "note", _("private note")
     CONTACT_NOTE = "contact_note", _("specialist's contact note")
+    INTAKE = "intake", _("intake")
+    REFERRAL = "referral", _("referral")
     # Shared: read by others.
     POST = "post", _("group post")
     REPLY = "reply", _("reply")
@@ -31,6 +33,10 @@ class Context(models.TextChoices):
     REPORT = "report", _("report")
     MODERATION = "moderation", _("moderator's note")
     MEETING_CORRECTION = "meeting_correction", _("meeting correction")
+    MENTORSHIP = "mentorship", _("mentorship")
+    EVENT = "event", _("event")
+    STORY = "story", _("recovery story")
+    RESOURCE = "resource", _("community resource")
 
     @property
     def private(self) -> bool:
@@ -42,5 +48,13 @@ class Context(models.TextChoices):
 
 
 PRIVATE = frozenset(
-    {Context.JOURNAL, Context.CHECKIN, Context.PLAN, Context.NOTE, Context.CONTACT_NOTE}
+    {
+        Context.JOURNAL,
+        Context.CHECKIN,
+        Context.PLAN,
+        Context.NOTE,
+        Context.CONTACT_NOTE,
+        Context.INTAKE,
+        Context.REFERRAL,
+    }
 )
