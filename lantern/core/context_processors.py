@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from lantern.core import access
+from lantern.core import access, registry
 from lantern.core.roles import HELPER_ROLES, STAFF_ROLES
 
 
@@ -14,5 +14,6 @@ def lantern(request):
         "is_admin": access.can_manage_roles(user) if user is not None else False,
         "is_responder": access.has_role(user, *HELPER_ROLES),
         "works_alerts": access.has_role(user, *STAFF_ROLES),
+        "menu_links": registry.menu_links(user),
         "LANGUAGES": settings.LANGUAGES,
     }

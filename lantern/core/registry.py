@@ -5,6 +5,7 @@ Core imports no domain app. An app that has something for the home page, or demo
 
     registry.home_card("recovery", "recovery/_home_card.html", context=home_card_context, order=20)
     registry.demo_seed("recovery", demo.seed, order=30)
+    registry.menu_link("events", _("Events"), "events-list", order=50, visitors=True)
 
 Export and erasure have their own registry in `accounts/personal_data.py`; notification kinds in
 `core/notification_kinds.py`. Each app's access-matrix entries are in its `tests/matrix.py`,
@@ -31,8 +32,19 @@ class DemoSeed:
     order: int
 
 
+@dataclass(frozen=True)
+class MenuLink:
+    name: str
+    label: Any
+    url_name: str
+    order: int
+    visitors: bool
+    show: Callable[[Any], bool] | None
+
+
 _cards: dict[str, HomeCard] = {}
 _seeds: dict[str, DemoSeed] = {}
+_menu: dict[str, MenuLink] = {}
 
 
 def home_card(
@@ -59,3 +71,28 @@ def demo_seed(name: str, seed: Callable[[], None], *, order: int = 50) -> None:
 
 def demo_seeds() -> list[DemoSeed]:
     return sorted(_seeds.values(), key=lambda seed: (seed.order, seed.name))
+
+
+def menu_link(
+    name: str,
+    label,
+    url_name: str,
+    *,
+    order: int = 50,
+    visitors: bool = False,
+    show: Callable[[Any], bool] | None = None,
+) -> None:
+    """An entry in the header's menu, after core's own (Home, Meetings, My recovery, Groups).
+    `label` is a lazy translation; `url_name` is reversed without arguments. Signed-in people see
+    it when `show(user)` is true (or always without `show`); visitors only if `visitors`."""
+    _menu[name] = MenuLink(name, label, url_name, order, visitors, show)
+
+
+def menu_links(user) -> list[MenuLink]:
+    """The registered menu entries `user` (possibly anonymous) sees, in order."""
+    signed_in = user is not None and user.is_authenticated
+    return [
+        link
+        for link in sorted(_menu.values(), key=lambda link: (link.order, link.name))
+        if (link.visitors if not signed_in else (link.show is None or link.show(user)))
+    ]
