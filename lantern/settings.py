@@ -303,6 +303,15 @@ LANTERN_RATE_LIMITS = {
     "reach_out": "6/h",
     "report": "20/h",
     "api_token_failed": "20/5m",
+    # Live rooms: a message every 2 s on average, bursts allowed (slow mode is the chair's).
+    "chat": "30/m",
+    "mentor_request": "5/d",
+    "event": "10/d",
+    "rsvp": "60/h",
+    "story": "5/d",
+    "referral": "60/h",
+    "engagement_request": "5/d",
+    "review_action": "120/h",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lantern] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
