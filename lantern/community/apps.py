@@ -95,7 +95,7 @@ class CommunityConfig(AppConfig):
         from lantern.core import audit, notification_kinds, registry
         from lantern.safety import extensions
 
-        from . import demo, services
+        from . import demo, review, services
 
         for kind, words in KINDS.items():
             # A member who chose detailed subjects reads these titles in mail and pushes: they
@@ -114,3 +114,8 @@ class CommunityConfig(AppConfig):
         audit.register_read("community.read_conversation", _("a reported private conversation"))
         # On a safety alert's page, "Message sam": a private conversation about the alert.
         extensions.alert_author_contact("community", services.message_alert_author_link)
+        # In the safety net's "Needs a look" queue: where each post or message was written, and
+        # "reach out", a private conversation about the review item (review.py).
+        extensions.review_source("community", review.describe)
+        extensions.review_author_contact("community", review.reach_out)
+        registry.demo_seed("community.review", review.demo_seed, order=45)

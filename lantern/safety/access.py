@@ -16,7 +16,9 @@ from lantern.core.access import has_role, remembered
 from lantern.core.models import reference
 from lantern.core.roles import HELPER_ROLES, STAFF_ROLES, Role
 
-from .models import Alert, ReachOut, ReachOutRecipient, Shift
+from . import extensions
+from .contexts import Context
+from .models import Alert, ReachOut, ReachOutRecipient, ReviewItem, Shift
 
 # Who answers reach-outs (and goes on duty): supporters, specialists, moderators, admins.
 RESPONDER_ROLES = HELPER_ROLES
@@ -24,6 +26,9 @@ RESPONDER_ROLES = HELPER_ROLES
 ALERT_ROLES = STAFF_ROLES
 # Who may open any reach-out: they are told when it escalates, at any time.
 ESCALATION_ROLES = (Role.SPECIALIST, Role.ADMIN)
+# Who works the "Needs a look" queue at any time (supporters too, while on duty): moderators,
+# and the specialists and admins an unanswered item escalates to.
+REVIEW_ROLES = STAFF_ROLES
 
 
 def can_view_reach_out(user, reach_out: ReachOut) -> bool:
@@ -104,6 +109,47 @@ def is_on_duty(user) -> bool:
     return user.is_authenticated and Shift.objects.on_duty().filter(person=user).exists()
 
 
+def is_on_duty_as(user, role: str) -> bool:
+    """On a shift in `role` now, and still holding it (asked once per request)."""
+    if not has_role(user, role):
+        return False
+    return remembered(
+        user,
+        f"safety.on_duty.{role}",
+        lambda: Shift.objects.on_duty().filter(person=user, role=role).exists(),
+    )
+
+
+def can_open_review_page(user) -> bool:
+    """Every responder finds the "Needs a look" page; a supporter off duty is told to go on
+    duty to see what waits there."""
+    return has_role(user, *RESPONDER_ROLES)
+
+
+def can_work_review_queue(user) -> bool:
+    """Moderators, specialists and admins, and supporters while they are on duty."""
+    return has_role(user, *REVIEW_ROLES) or is_on_duty_as(user, Role.SUPPORTER)
+
+
+# Words written to one person: in the queue for staff only, like a reported conversation.
+STAFF_ONLY_REVIEW_CONTEXTS = (Context.MESSAGE.value,)
+
+
+def can_act_on_review_item(user, item: ReviewItem) -> bool:
+    """Whoever works the queue, on anyone's words but their own. A private message, or words
+    whose writer the app that keeps them says is not for every peer to know (an anonymous
+    post), only for staff: a supporter on duty never reads members' private messages nor
+    learns who posted anonymously."""
+    if item.author_id == user.pk or not can_work_review_queue(user):
+        return False
+    if has_role(user, *REVIEW_ROLES):
+        return True
+    if item.context in STAFF_ONLY_REVIEW_CONTEXTS:
+        return False
+    source = extensions.describe_review_sources(user, [item.source]).get(item.source)
+    return source is None or not source.staff_only
+
+
 # --- Loaders ------------------------------------------------------------------------------------
 
 
@@ -165,6 +211,31 @@ def waiting_for(user) -> list[ReachOut]:
         return list(found)
 
     return remembered(user, "safety.waiting", compute)
+
+
+def get_review_item_for(user, pk: int) -> ReviewItem:
+    """The review item `pk` for the people who work the queue (never their own words); 404 for
+    everyone else."""
+    if not can_work_review_queue(user):
+        raise Http404
+    item = get_object_or_404(ReviewItem.objects.select_related("author", "handled_by"), pk=pk)
+    if not can_act_on_review_item(user, item):
+        raise Http404
+    return item
+
+
+def review_items_for(user, *, handled: bool = False) -> QuerySet[ReviewItem]:
+    """What waits in the queue, soonest deadline first (or what was looked at, latest first),
+    for the people who work it; never their own words; nothing for anyone else."""
+    items = ReviewItem.objects.select_related("author", "handled_by")
+    if not can_work_review_queue(user):
+        return items.none()
+    items = items.exclude(author=user)
+    if not has_role(user, *REVIEW_ROLES):
+        items = items.exclude(context__in=STAFF_ONLY_REVIEW_CONTEXTS)
+    if handled:
+        return items.handled().order_by("-handled_at", "-pk")
+    return items.open().order_by("respond_by", "pk")
 
 
 def alerts_about(user, records) -> dict[str, Alert]:

@@ -3,7 +3,7 @@ from django.db import models
 
 from lantern.core.admin import ReadOnlyAdmin
 
-from .models import Alert, CrisisResource, ReachOut, SafetySettings, Shift
+from .models import Alert, CrisisResource, ReachOut, ReviewItem, SafetySettings, Shift
 
 
 @admin.register(CrisisResource)
@@ -16,7 +16,12 @@ class CrisisResourceAdmin(admin.ModelAdmin):
 
 @admin.register(SafetySettings)
 class SafetySettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "reach_out_escalation_minutes", "alert_response_minutes"]
+    list_display = [
+        "__str__",
+        "reach_out_escalation_minutes",
+        "alert_response_minutes",
+        "review_minutes",
+    ]
 
     def has_add_permission(self, request):
         return not SafetySettings.objects.exists()
@@ -47,3 +52,10 @@ class ReachOutAdmin(ReadOnlyAdmin):
     list_display = ["pk", "status", "tier", "created_at", "claimed_at"]
     list_filter = ["status", "tier"]
     fields = ["status", "tier", "created_at", "claimed_at", "closed_at"]
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "context", "status", "tier", "created_at", "respond_by", "handled_by"]
+    list_filter = ["status", "context"]
+    fields = ["context", "status", "tier", "created_at", "respond_by", "handled_by", "handled_at"]

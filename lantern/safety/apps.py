@@ -14,7 +14,7 @@ class SafetyConfig(AppConfig):
         from lantern.accounts import personal_data
         from lantern.core import audit, notification_kinds, registry, taskqueue
 
-        from . import demo, encoders, home, services
+        from . import access, demo, encoders, home, services
 
         # What each notification says. Titles may name the person (their handle); the neutral
         # words (email subject, push title, digest line) never carry anyone's words, and say
@@ -71,6 +71,13 @@ class SafetyConfig(AppConfig):
             neutral=_("Urgent: someone may need help now"),
             staff=True,
         )
+        kind(
+            "safety.review_waiting",
+            title=_("Nobody has looked at words that may be a crisis"),
+            neutral=_("Something on Lantern needs a look now"),
+            body=_("It has waited past its time in “Needs a look”. Read it and choose what to do."),
+            staff=True,
+        )
 
         # A responder on duty sees who is waiting first on every page, not only at home:
         # `{% reach_out_banner %}` in base.html (templatetags/safety.py).
@@ -78,6 +85,16 @@ class SafetyConfig(AppConfig):
             "safety.right_now", "safety/_right_now_card.html", context=home.right_now_card, order=10
         )
         registry.demo_seed("safety", demo.seed, order=20)
+        # "Needs a look" in the header's menu, for the people who work the queue: every
+        # responder (a supporter off duty finds there how to go on duty). Asking who is on duty
+        # would cost a query on every page a supporter opens.
+        registry.menu_link(
+            "safety.review",
+            _("Needs a look"),
+            "safety-review",
+            order=80,
+            show=access.can_open_review_page,
+        )
         personal_data.register("safety", export=services.export_safety, erase=services.erase_safety)
 
         def sentence_encoder(app_configs=None, **kwargs):
@@ -101,5 +118,8 @@ class SafetyConfig(AppConfig):
         # A responder or staff member reading what a member wrote appears in "Who looked".
         audit.register_read("reach_out.view", _("your reach-out"))
         audit.register_read("alert.view", _("a message the safety net flagged"))
+        audit.register_read(
+            "review.read_message", _("a private message of yours the safety net flagged")
+        )
         # Every worker, every minute: escalate what a dead worker's lost timer never did.
         taskqueue.register_periodic("safety.missed_escalations", services.sweep_missed_escalations)

@@ -68,6 +68,11 @@ class SafetySettings(models.Model):
         default=True,
         help_text=_("Each space may override this."),
     )
+    review_minutes = models.PositiveSmallIntegerField(
+        _("minutes before a message nobody has looked at escalates"),
+        default=60,
+        help_text=_("Shared words the safety net is unsure about wait in “Needs a look”."),
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = _("safety settings")
@@ -304,3 +309,71 @@ class AlertNote(models.Model):
 
     def __str__(self):
         return f"note on alert {self.alert_id}"
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ReviewItem.Status.OPEN)
+
+    def handled(self):
+        return self.exclude(status=ReviewItem.Status.OPEN)
+
+
+class ReviewItem(models.Model):
+    """Shared words the safety net is unsure about (tier 2, "review"): they wait in the "Needs a
+    look" queue for on-duty peers and moderators, who let them be, reach out to the writer, or
+    raise them to an urgent alert before `respond_by`; unanswered, they escalate like an alert.
+    Nobody is paged when an item is queued."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Needs a look")
+        FINE = "fine", _("Looks fine")
+        REACHED_OUT = "reached_out", _("Reached out")
+        RAISED = "raised", _("Raised to urgent")
+
+    # What was written, as alerts keep it: "app.model:pk", a `Context` value, a link, the words.
+    source = models.CharField(max_length=128, blank=True, help_text="app.model:pk of the text")
+    source_url = models.CharField(max_length=300, blank=True)
+    context = models.CharField(max_length=32, help_text="post, reply, message…")
+    excerpt = EncryptedTextField(blank=True)
+    reasons = models.JSONField(default=list)
+    score = models.FloatField(default=0.0)
+    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="review_items")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    # 0: in the queue, nobody told; then the tiers of an alert (ReachOut.Tier).
+    tier = models.PositiveSmallIntegerField(choices=ReachOut.Tier.choices, default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    respond_by = models.DateTimeField()
+    escalations = models.PositiveSmallIntegerField(default=0)
+    handled_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items_handled"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+    # The alert it was raised to, if it was.
+    alert = models.ForeignKey(
+        Alert, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
+    )
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["respond_by", "pk"]
+        indexes = [
+            models.Index(fields=["status", "respond_by"]),
+            models.Index(fields=["source"]),
+        ]
+
+    def __str__(self):
+        return f"review item {self.pk} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def context_label(self) -> str:
+        """Where it was written, in words ("group post")."""
+        try:
+            return str(Context(self.context).label)
+        except ValueError:
+            return self.context

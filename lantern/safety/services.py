@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 
 from lantern.accounts.models import User
 from lantern.core import audit, ratelimits
+from lantern.core.access import forget
 from lantern.core.errors import NotFound, Refused
 from lantern.core.models import Notification
 from lantern.core.notifications import notify
 from lantern.core.roles import HELPER_ROLES, Role
 
-from . import access, crisis_defaults, model, risk, tasks
+from . import access, crisis_defaults, model, review, risk, tasks
 from .contexts import Context
 from .models import (
     Alert,
@@ -37,6 +38,7 @@ from .models import (
     ReachOut,
     ReachOutMessage,
     ReachOutRecipient,
+    ReviewItem,
     SafetySettings,
     Shift,
 )
@@ -100,6 +102,7 @@ def start_shift(actor: User, role: str, hours: float) -> Shift:
         raise Refused(_("A shift lasts between a few minutes and 12 hours."), field="hours")
     now = timezone.now()
     Shift.objects.on_duty(now).filter(person=actor, role=role).update(ends_at=now)
+    forget(actor)  # on duty from now, in this request too
     return Shift.objects.create(
         person=actor, role=role, starts_at=now, ends_at=now + timedelta(hours=hours)
     )
@@ -111,6 +114,7 @@ def end_shift(actor: User) -> int:
     if not access.can_go_on_duty(actor):
         raise NotFound
     now = timezone.now()
+    forget(actor)
     return Shift.objects.on_duty(now).filter(person=actor).update(ends_at=now)
 
 
@@ -374,12 +378,13 @@ def close_reach_out(actor: User, reach_out: ReachOut) -> ReachOut:
 class Outcome:
     """What the caller should do after `check_text`: `show_crisis_resources` → the writer sees
     the crisis lines next (`safety.crisis.offer_after_save`); `hold` → keep the text from
-    others until a moderator looks."""
+    others until a moderator looks; `review_item` → the words wait in "Needs a look"."""
 
     assessment: Assessment
     show_crisis_resources: bool
     alert: Alert | None
     hold: bool
+    review_item: ReviewItem | None = None
 
 
 def check_text(
@@ -392,32 +397,44 @@ def check_text(
     hold_urgent: bool | None = None,
 ) -> Outcome:
     """Every save of user-written text calls this. Urgent text in a shared space raises an
-    alert for on-duty staff (and may be held); private text only shows the author resources,
-    and tells their circle only if they opted in."""
+    alert for on-duty staff (and may be held); shared text the net is unsure about (review,
+    tier 2) waits in the "Needs a look" queue, paging nobody; private text only shows the
+    author resources, and tells their circle only if they opted in. The writer sees the crisis
+    lines whenever the words are elevated, for review or urgent."""
     if not isinstance(context, Context):
         raise TypeError(f"check_text needs a safety.contexts.Context, not {context!r}")
     assessment = assess(text, context)
     alert = None
+    item = None
     hold = False
     if assessment.is_urgent and context.shared:
         alert = raise_alert(author, text, context, assessment, source=source, source_url=source_url)
         hold = SafetySettings.current().hold_urgent_posts if hold_urgent is None else hold_urgent
+    elif assessment.review and context.shared:
+        item = review.queue(author, text, context, assessment, source=source, source_url=source_url)
     elif assessment.needs_care and context.private:
         _tell_circle_if_allowed(author, assessment)
     return Outcome(
-        assessment=assessment, show_crisis_resources=assessment.needs_care, alert=alert, hold=hold
+        assessment=assessment,
+        show_crisis_resources=assessment.needs_care or assessment.review,
+        alert=alert,
+        hold=hold,
+        review_item=item,
     )
 
 
 def _tell_circle_if_allowed(member: User, assessment: Assessment) -> None:
+    """Private words: the member's circle hears only what the member opted in to. "Sounds like
+    a crisis" covers review (tier 2, "may be a crisis") as well as urgent, but only urgent words
+    make it an urgent notification."""
     prefs = CirclePreferences.objects.filter(member=member).first()
     if prefs is None:
         return
-    urgent = assessment.is_urgent and prefs.tell_circle_when_urgent
+    crisis = (assessment.is_urgent or assessment.review) and prefs.tell_circle_when_urgent
     nudge = assessment.level == risk.ELEVATED and prefs.tell_circle_when_elevated
-    if not (urgent or nudge):
+    if not (crisis or nudge):
         return
-    tell_circle(member, urgent=urgent)
+    tell_circle(member, urgent=assessment.is_urgent and prefs.tell_circle_when_urgent)
 
 
 def tell_circle(member: User, *, urgent: bool = False) -> None:
@@ -459,13 +476,14 @@ def raise_alert(
     source_url: str = "",
 ) -> Alert:
     """An urgent assessment in a shared space: alert on-duty moderators and specialists.
-    Called by `check_text`."""
+    Called by `check_text`, and by `review.raise_to_urgent` (whose `source` is already the
+    reference, "app.model:pk")."""
     minutes = SafetySettings.current().alert_response_minutes
     alert = Alert.objects.create(
         level=assessment.level,
         reasons=assessment.reasons,
         context=Context(context).value,
-        source=audit.target_of(source),
+        source=source if isinstance(source, str) else audit.target_of(source),
         source_url=source_url,
         excerpt=text[:1000],
         author=author,
@@ -492,11 +510,11 @@ def escalate_alert_if_due(alert_id: int, expected_tier: int) -> bool:
 
 
 def sweep_missed_escalations() -> int:
-    """Run by every task worker each minute (`core.taskqueue.register_periodic`): a reach-out
-    or an alert still open more than SWEEP_GRACE past its deadline lost its timer (the worker
-    holding it died, or the queue lost it). Escalate each one tier, through the same
-    conditional escalation as the timers, so it happens once whoever comes first; the next
-    tier gets its own deadline from now. Returns how many escalated."""
+    """Run by every task worker each minute (`core.taskqueue.register_periodic`): a reach-out,
+    an alert or a review item still open more than SWEEP_GRACE past its deadline lost its
+    timer (the worker holding it died, or the queue lost it). Escalate each one tier, through
+    the same conditional escalation as the timers, so it happens once whoever comes first; the
+    next tier gets its own deadline from now. Returns how many escalated."""
     due = timezone.now() - SWEEP_GRACE
     escalated = 0
     reach_outs = ReachOut.objects.filter(
@@ -511,7 +529,10 @@ def sweep_missed_escalations() -> int:
         if escalate_alert_if_due(pk, tier):
             logger.warning("Escalated alert %s whose timer was lost", pk)
             escalated += 1
-    return escalated
+    missed = review.sweep_missed(due)
+    if missed:
+        logger.warning("Escalated %s review items whose timers were lost", missed)
+    return escalated + missed
 
 
 def read_alert(actor: User, alert: Alert) -> Alert:
@@ -607,9 +628,15 @@ def export_safety(member: User) -> dict:
 
 def erase_safety(member: User) -> None:
     """Reach-outs, circles and shifts cascade with the account. What would outlive it: other
-    people's notifications about the member (a reach-out, a circle, a nudge), found by what they
-    are about, and the member's words quoted in alerts about them."""
-    about = [member, *member.reach_outs.only("pk"), *member.circle.only("pk")]
+    people's notifications about the member (a reach-out, a circle, a nudge, a review item),
+    found by what they are about, and the member's words quoted in alerts about them. Review
+    items about the member go with the account."""
+    about = [
+        member,
+        *member.reach_outs.only("pk"),
+        *member.circle.only("pk"),
+        *member.review_items.only("pk"),
+    ]
     Notification.objects.about(*about).exclude(recipient=member).delete()
     for alert in Alert.objects.filter(author=member):
         alert.excerpt = ""
@@ -625,13 +652,15 @@ def _median_minutes(pairs) -> float | None:
 
 
 def metrics(actor: User, days: int = 30) -> dict:
-    """Alerts by level, time to acknowledge, escalations; reach-outs, time to claim. For the
-    people who work alerts."""
+    """Alerts by level, time to acknowledge, escalations; reach-outs, time to claim; "Needs a
+    look", time to a first look and how many escalated or were raised. For the people who work
+    alerts."""
     if not access.can_view_safety_metrics(actor):
         raise NotFound
     since = timezone.now() - timedelta(days=days)
     alerts = Alert.objects.filter(created_at__gte=since)
     reach_outs = ReachOut.objects.filter(created_at__gte=since)
+    review_items = ReviewItem.objects.filter(created_at__gte=since)
     return {
         "days": days,
         "alerts_by_level": dict(alerts.values_list("level").annotate(n=Count("pk"))),
@@ -646,6 +675,13 @@ def metrics(actor: User, days: int = 30) -> dict:
             reach_outs.values_list("created_at", "claimed_at")
         ),
         "reach_outs_unclaimed": reach_outs.filter(status=ReachOut.Status.OPEN).count(),
+        "review_items": review_items.count(),
+        "review_open": review_items.open().count(),
+        "review_escalated": review_items.filter(escalations__gt=0).count(),
+        "review_raised": review_items.filter(status=ReviewItem.Status.RAISED).count(),
+        "review_median_minutes_to_look": _median_minutes(
+            review_items.values_list("created_at", "handled_at")
+        ),
     }
 
 

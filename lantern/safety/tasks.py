@@ -8,7 +8,7 @@ minute."""
 
 from django_tasks import task
 
-from . import services
+from . import review, services
 
 
 @task()
@@ -19,3 +19,8 @@ def escalate_reach_out(reach_out_id: int, tier: int) -> bool:
 @task()
 def escalate_alert(alert_id: int, tier: int) -> bool:
     return services.escalate_alert_if_due(alert_id, tier)
+
+
+@task()
+def escalate_review_item(item_id: int, tier: int) -> bool:
+    return review.escalate_if_due(item_id, tier)

@@ -34,4 +34,12 @@ urlpatterns = [
     path("safety/alerts/<int:pk>/note/", views.alert_note, name="safety-alert-note"),
     path("safety/alerts/<int:pk>/resolve/", views.alert_resolve, name="safety-alert-resolve"),
     path("safety/metrics/", views.metrics, name="safety-metrics"),
+    path("safety/review/", views.review_queue, name="safety-review"),
+    path("safety/review/<int:pk>/fine/", views.review_fine, name="safety-review-fine"),
+    path(
+        "safety/review/<int:pk>/reach-out/",
+        views.review_reach_out,
+        name="safety-review-reach-out",
+    ),
+    path("safety/review/<int:pk>/raise/", views.review_raise, name="safety-review-raise"),
 ]

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from lantern.core.errors import NotFound, RateLimited, Refused
 from lantern.core.roles import Role
 
-from . import access, extensions, services
+from . import access, extensions, review, services
 from .models import ReachOut, Shift
 
 
@@ -72,6 +73,14 @@ class ShiftForm(forms.Form):
         self.fields["role"].choices = [
             (r, labels[r]) for r in access.RESPONDER_ROLES if r in user.roles
         ]
+
+
+class ReviewReachOutForm(forms.Form):
+    body = forms.CharField(
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class CircleAddForm(forms.Form):
@@ -371,3 +380,89 @@ def metrics(request):
     except ValueError:
         days = 30
     return render(request, "safety/metrics.html", {"m": services.metrics(request.user, days)})
+
+
+# --- Needs a look -------------------------------------------------------------------------------
+
+
+@login_required
+def review_queue(request):
+    """The "Needs a look" queue: shared words the safety net is unsure about, soonest deadline
+    first, each with where it was written, who wrote it and three actions (`?show=handled`: what
+    was looked at lately, and by whom). A supporter off duty is asked to go on duty first."""
+    if not access.can_open_review_page(request.user):
+        raise Http404
+    show = "handled" if request.GET.get("show") == "handled" else "open"
+    working = access.can_work_review_queue(request.user)
+    items = []
+    if working:
+        items = review.queue_page(request.user, handled=show == "handled")
+    return render(
+        request,
+        "safety/review_queue.html",
+        {
+            "items": items,
+            "show": show,
+            "working": working,
+            "can_reach_out": extensions.can_reach_review_authors(),
+            "show_alerts": access.can_work_alerts(request.user),
+            "now": timezone.now(),
+        },
+    )
+
+
+def _back_to_queue():
+    return redirect("safety-review")
+
+
+@login_required
+@require_POST
+def review_fine(request, pk: int):
+    item = access.get_review_item_for(request.user, pk)
+    try:
+        review.looks_fine(request.user, item)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you for looking. It has left the queue."))
+    return _back_to_queue()
+
+
+@login_required
+@require_POST
+def review_reach_out(request, pk: int):
+    """Open a private conversation with the writer (with a first message if one was written),
+    and go to it."""
+    item = access.get_review_item_for(request.user, pk)
+    form = ReviewReachOutForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message of up to 4,000 characters."))
+        return _back_to_queue()
+    body = form.cleaned_data["body"]
+    try:
+        url = review.reach_out(request.user, item, body)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
+        return _back_to_queue()
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def review_raise(request, pk: int):
+    item = access.get_review_item_for(request.user, pk)
+    try:
+        review.raise_to_urgent(request.user, item)
+    except NotFound:
+        raise
+    except Refused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Raised to urgent: the moderators and specialists on duty are told now.")
+        )
+    return _back_to_queue()

@@ -1,5 +1,6 @@
 """The safety net in the access matrix (core/tests/test_access_matrix.py): river's reach-out,
-claimed by casey, and an alert about river's post."""
+claimed by casey, an alert about river's post, and river's words waiting in "Needs a look" (jo
+is on duty as a supporter, so jo works the queue like the staff)."""
 
 from lantern.core.tests.matrix import ALERT_STAFF, RESPONDERS, everyone, only, signed_in
 from lantern.safety import services
@@ -25,6 +26,26 @@ MATRIX = {
     "safety-circle": ("get", None, signed_in()),
     "safety-circle-remove": ("post", {"person_id": "sam_id"}, signed_in(302)),
     "safety-circle-preferences": ("post", None, signed_in(302)),
+    # Needs a look (before jo goes off duty below): every responder finds the page (a supporter
+    # off duty is asked to go on duty); the actions for whoever works the queue. The first to
+    # act closes the item, and everyone after is told who did (a message and back to the queue).
+    "safety-review": ("get", None, only(200, *RESPONDERS)),
+    "api:safety-review-api": ("get", None, {**only(200, *RESPONDERS), "anon": 401}),
+    "safety-review-fine": ("post", {"pk": "review_item"}, only(302, *RESPONDERS)),
+    "safety-review-raise": ("post", {"pk": "review_item"}, only(302, *RESPONDERS)),
+    "safety-review-reach-out": ("post", {"pk": "review_item"}, only(302, *RESPONDERS)),
+    "api:safety-review-fine-api": (
+        "post",
+        {"pk": "review_item"},
+        {**only(400, *RESPONDERS), "anon": 401},
+    ),
+    "api:safety-review-raise-api": (
+        "post",
+        {"pk": "review_item"},
+        {**only(400, *RESPONDERS), "anon": 401},
+    ),
+    # Without a body the request is refused before the record is looked up (as for replies).
+    "api:safety-review-reach-out-api": ("post", {"pk": "review_item"}, signed_in(400, anon=401)),
     "safety-duty": ("get", None, only(200, *RESPONDERS)),
     "safety-duty-end": ("post", None, only(302, *RESPONDERS)),
     "safety-alerts": ("get", None, only(200, *ALERT_STAFF)),
@@ -40,4 +61,13 @@ def records(people) -> dict:
     reach_out = services.start_reach_out(people.river, "please, someone")
     services.claim_reach_out(people.casey, reach_out)
     alert = services.check_text(people.river, "i want to kill myself tonight", Context.POST).alert
-    return {"reach_out": reach_out.pk, "alert": alert.pk, "sam_id": people.sam.pk}
+    services.start_shift(people.jo, "supporter", 8)
+    item = services.check_text(
+        people.river, "I don't know why I keep trying anymore.", Context.REPLY
+    ).review_item
+    return {
+        "reach_out": reach_out.pk,
+        "alert": alert.pk,
+        "sam_id": people.sam.pk,
+        "review_item": item.pk,
+    }
