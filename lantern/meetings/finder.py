@@ -8,12 +8,13 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, Q, Value
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lantern.core import site
 
 from .models import WEEKDAYS, Fellowship, Meeting, box_condition, spec_weekday
 
@@ -250,7 +251,7 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError):  # a meeting with a zone no one knows: see Meeting.zone
-        return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+        return site.time_zone()
 
 
 def _on_day(weekday: int):

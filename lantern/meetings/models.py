@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantern.core import site
+
 WEEKDAYS = [  # Meeting Guide numbering: Sunday is 0
     (0, _("Sunday")),
     (1, _("Monday")),
@@ -205,7 +207,7 @@ class Meeting(models.Model):
         try:
             return ZoneInfo(self.time_zone)
         except (KeyError, ValueError):
-            return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+            return site.time_zone()
 
     def duration(self) -> timedelta:
         if self.end_time is None:
