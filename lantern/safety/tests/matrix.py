@@ -1,14 +1,32 @@
 """The safety net in the access matrix (core/tests/test_access_matrix.py): river's reach-out,
 claimed by casey, and an alert about river's post."""
 
-from lantern.core.tests.matrix import ALERT_STAFF, RESPONDERS, everyone, only, signed_in
-from lantern.safety import services
+from datetime import timedelta
+
+from django.utils import timezone
+
+from lantern.core.tests.matrix import (
+    ALERT_STAFF,
+    RESPONDERS,
+    admin_only,
+    everyone,
+    only,
+    signed_in,
+)
+from lantern.safety import roster, services
 from lantern.safety.contexts import Context
 
 MATRIX = {
     # Safety: crisis lines for everyone; reach-outs for the member and those asked to answer
     "safety-help": ("get", None, everyone(200)),
     "api:safety-crisis-resources-api": ("get", None, everyone(200)),
+    # Settings → Crisis lines and On-duty roster: administrators only
+    "safety-manage-crisis-lines": ("get", None, admin_only()),
+    "safety-manage-crisis-line-new": ("get", {"locale": "es"}, admin_only()),
+    "safety-manage-crisis-line": ("get", {"pk": "crisis_line"}, admin_only()),
+    "safety-manage-crisis-lines-keep": ("post", {"locale": "es"}, admin_only(302)),
+    "safety-manage-roster": ("get", None, admin_only()),
+    "safety-manage-roster-cancel": ("post", {"pk": "shift"}, admin_only(302)),
     "safety-reach-out-start": ("get", None, signed_in()),
     "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),
     "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
@@ -40,4 +58,13 @@ def records(people) -> dict:
     reach_out = services.start_reach_out(people.river, "please, someone")
     services.claim_reach_out(people.casey, reach_out)
     alert = services.check_text(people.river, "i want to kill myself tonight", Context.POST).alert
-    return {"reach_out": reach_out.pk, "alert": alert.pk, "sam_id": people.sam.pk}
+    (crisis_line, *_rest) = roster.keep_builtin_lines(people.alex, "en")
+    tomorrow = timezone.now() + timedelta(days=1)
+    shift = roster.schedule_shift(people.alex, people.jo, "supporter", tomorrow, 4)
+    return {
+        "reach_out": reach_out.pk,
+        "alert": alert.pk,
+        "sam_id": people.sam.pk,
+        "crisis_line": crisis_line.pk,
+        "shift": shift.pk,
+    }
