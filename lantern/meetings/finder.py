@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantern.core import site
 
+from .feed import standard_type
 from .models import WEEKDAYS, Fellowship, Meeting, box_condition, spec_weekday
 
 TIMES_OF_DAY = {
@@ -80,7 +81,9 @@ class FinderForm(forms.Form):
     )
 
     def clean_type(self):
-        return self.cleaned_data["type"].strip().upper()
+        """A standard code in any case is that code ("12X12" is "12x12")."""
+        code = self.cleaned_data["type"].strip()
+        return standard_type(code) or code.upper()
 
     def clean(self):
         data = super().clean()
@@ -92,7 +95,7 @@ class FinderForm(forms.Form):
 @dataclass
 class Result:
     meeting: Meeting
-    starts: datetime
+    starts: datetime | None  # None: by appointment
     km: float | None
 
 
@@ -101,6 +104,8 @@ class Search:
     results: list[Result] = field(default_factory=list)
     place: str = ""
     error: str = ""
+    # Meetings held "by appointment" (no day or time in their feed) that match, nearest first.
+    by_appointment: list[Result] = field(default_factory=list)
 
 
 def distance_km(lat1, lon1, lat2, lon2) -> float:
@@ -121,7 +126,13 @@ def resolve_zip(code: str):
     return float(place["lat"]), float(place["long"]), f"{place['city']}, {place['state']}"
 
 
-def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int = 25) -> Search:
+def search(
+    data: dict,
+    viewer_zone=None,
+    now: datetime | None = None,
+    limit: int = 25,
+    appointments: int = 0,
+) -> Search:
     """Meetings matching the finder's cleaned data, soonest first, with start times in
     `viewer_zone` (or each meeting's own zone when None).
 
@@ -129,7 +140,9 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
     meetings under way now, then for those that start in the next slice of time, slice after
     slice (an index on zone and local start time; see `_occurrences`), until the soonest `limit`
     are certain. The cost follows the number of results, not the number of meetings nearby.
-    Online meetings (no place) belong in every search unless the person chose a mode."""
+    Online meetings (no place) belong in every search unless the person chose a mode. With
+    `appointments`, up to that many meetings held by appointment that match too (none when the
+    person asked for a day or a time of day: such meetings have neither)."""
     now = now or timezone.now()
     outcome = Search()
     meetings = Meeting.objects.active()
@@ -150,6 +163,10 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
         meetings = meetings.with_type(data["type"])
     if data.get("language"):
         meetings = meetings.filter(language=data["language"])
+    days = set(data.get("day") or [])
+    window = data.get("time")
+    if appointments and not days and not window:
+        outcome.by_appointment = _by_appointment(meetings, lat, lon, km, appointments)
     if near:
         # Meetings with a place in the box around the searcher, and online meetings. The box is
         # checked on the rows the walk's time index finds (`+ 0` keeps the database from
@@ -160,8 +177,6 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
             box_condition(lat, lon, km, prefix="box_")
             | Q(box_latitude__isnull=True, mode=Meeting.Mode.ONLINE)
         )
-    days = set(data.get("day") or [])
-    window = data.get("time")
     # A meeting's soonest occurrence only: pk -> (start, distance). The walk reads only the few
     # columns it needs; the `limit` meetings shown are loaded whole at the end.
     found: dict[int, tuple[datetime, float | None]] = {}
@@ -193,6 +208,29 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
         when = starts.astimezone(viewer_zone or meeting.zone())
         outcome.results.append(Result(meeting, when, distance))
     return outcome
+
+
+def _by_appointment(meetings, lat, lon, km, limit: int) -> list[Result]:
+    """Meetings with no day among `meetings`, within `km` (and online ones), nearest first:
+    one query on a small partial index (`meeting_by_appointment`)."""
+    # The index's own condition in each term, so the database can use it for both.
+    none = Q(days_mask=0, active=True)
+    meetings = meetings.filter(none)
+    if lat is not None and lon is not None:
+        meetings = meetings.filter(
+            Q(box_condition(lat, lon, km), none)
+            | Q(none, latitude__isnull=True, mode=Meeting.Mode.ONLINE)
+        )
+    found = []
+    for meeting in meetings.select_related("location", "group").order_by("name", "pk")[:500]:
+        distance = None
+        if lat is not None and meeting.latitude is not None:
+            distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
+            if distance > km:
+                continue
+        found.append(Result(meeting, None, distance))
+    found.sort(key=lambda r: (r.km is None, r.km or 0, r.meeting.name))
+    return found[:limit]
 
 
 class _Slot(NamedTuple):

@@ -185,6 +185,12 @@ class Meeting(models.Model):
                 name="meeting_by_local_start",
             ),
             models.Index(fields=["source", "active"]),
+            # Meetings by appointment (no day): few, found by place.
+            models.Index(
+                fields=["latitude", "longitude"],
+                condition=models.Q(days_mask=0, active=True),
+                name="meeting_by_appointment",
+            ),
         ]
 
     def __str__(self):
