@@ -314,6 +314,13 @@ def test_type_codes_in_any_case_are_the_standard_codes(db):
     assert report.unknown_types == {"xyz": 1}
 
 
+def test_a_type_code_typed_in_any_case_in_the_finder_finds_its_meetings(client, db):
+    import_feed([{**GOOD, "types": ["O", "12x12"]}], source="intergroup")
+    for typed in ["12X12", "12x12", " 12x12 "]:
+        page = client.get(reverse("meetings-finder"), {"zip": "60641", "type": typed})
+        assert "Sunday Serenity" in page.content.decode(), typed
+
+
 # --- At scale -----------------------------------------------------------------------------------
 
 
