@@ -3,19 +3,31 @@ from datetime import timedelta
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
-from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-from lantern.accounts import signin_guard
+from lantern.accounts import invitations, signin_guard
 from lantern.accounts.handles import check_not_reserved
 from lantern.accounts.services import password_changed
+from lantern.core import site
+from lantern.core.errors import Refused
 from lantern.core.notifications import forget_push_subscription
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
-        return getattr(settings, "LANTERN_OPEN_SIGNUP", True)
+        """Open when the administrator left it open (Settings → Site), or for someone who
+        opened a valid invitation link in this browser."""
+        if site.current().open_signup:
+            return True
+        code = request.session.get(invitations.SESSION_KEY) if request is not None else None
+        if not code:
+            return False
+        try:
+            invitations.check(code)
+        except Refused:
+            return False
+        return True
 
     def clean_username(self, username, shallow=False):
         """Sign-up: a handle that looks official is refused (`accounts.handles`)."""

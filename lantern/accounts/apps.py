@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Imported here: models are ready only now (Django's rule for ready()).
+        from django.utils.translation import gettext_lazy as _
+
         from lantern.core import registry
 
         from . import demo, home
@@ -19,3 +21,10 @@ class AccountsConfig(AppConfig):
             order=30,
         )
         registry.demo_seed("accounts", demo.seed, order=0)
+        registry.settings_section(
+            "invitations",
+            _("Invitations"),
+            "accounts-manage-invitations",
+            description=_("Links and codes to join, in bulk, with a role or a group"),
+            order=10,
+        )

@@ -1,6 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import lazy
@@ -9,9 +10,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext_lazy
 
+from lantern.core.errors import Refused
 from lantern.core.timezones import COMMON_ZONES, is_valid_zone
 
-from . import services
+from . import invitations, services
 from .handles import check_not_reserved
 from .models import ApiToken, Pathway, Role, User
 
@@ -74,6 +76,12 @@ class SignupForm(AllauthSignupForm):
             guidelines=self.cleaned_data["accept_guidelines"],
             privacy=self.cleaned_data["accept_privacy"],
         )
+        code = request.session.pop(invitations.SESSION_KEY, None)
+        if code:
+            try:
+                invitations.use(user, code)
+            except Refused as refused:  # used up by someone else since the link was opened
+                messages.warning(request, refused.message)
 
 
 class LoginForm(AllauthLoginForm):
@@ -280,3 +288,53 @@ BORROWED_WORDS = (
     gettext_noop("The username and/or password you specified are not correct."),
     gettext_noop("Please type your current password."),
 )
+
+
+class InvitationForm(forms.Form):
+    """Settings → Invitations: many at once, each carrying a role and what apps registered."""
+
+    count = forms.IntegerField(
+        label=_("How many invitations"), min_value=1, max_value=invitations.MOST_AT_ONCE, initial=1
+    )
+    role = forms.ChoiceField(
+        label=_("They join as"),
+        choices=invitations.ROLES,
+        required=False,
+        help_text=_(
+            "Staff roles need two-factor authentication first: give them on the person's page "
+            "once they have set it up."
+        ),
+    )
+    uses_each = forms.IntegerField(
+        label=_("People each invitation lets in"),
+        min_value=1,
+        max_value=500,
+        initial=1,
+        help_text=_("1 for a personal link; more for a code read out to a whole group."),
+    )
+    days = forms.IntegerField(label=_("Good for (days)"), min_value=1, max_value=365, initial=30)
+    note = forms.CharField(label=_("Note"), max_length=80, required=False)
+    all_optional = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for extra in invitations.extras():
+            self.fields[extra.name] = forms.ChoiceField(
+                label=extra.label, choices=[("", _("None")), *extra.choices()], required=False
+            )
+        self.fields["note"].help_text = _(
+            "For you and the person invited, e.g. “Graduates, March”."
+        )
+
+    def extras(self) -> dict:
+        return {extra.name: self.cleaned_data.get(extra.name, "") for extra in invitations.extras()}
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Invitation code"),
+        max_length=24,
+        widget=forms.TextInput(
+            attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )

@@ -257,3 +257,55 @@ class ApiToken(models.Model):
     @property
     def can_write(self) -> bool:
         return self.scope == self.Scope.WRITE
+
+
+class Invitation(models.Model):
+    """An invitation link or code an administrator made (Settings → Invitations): it lets
+    someone join when sign-up is closed, and may carry a role (member or supporter) and what
+    other apps registered (`accounts.invitations`: a group, say). Used up to `uses_allowed`
+    times before `expires_at`."""
+
+    code = models.CharField(max_length=16, unique=True)
+    note = models.CharField(
+        _("note"),
+        max_length=80,
+        blank=True,
+        help_text=_("For you and the person invited, e.g. “Graduates, March”."),
+    )
+    role = models.CharField(max_length=16, blank=True, default="")
+    extras = models.JSONField(default=dict, blank=True)
+    uses_allowed = models.PositiveSmallIntegerField(default=1)
+    used = models.PositiveSmallIntegerField(default=0)
+    expires_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.code
+
+    def usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and self.used < self.uses_allowed and now < self.expires_at
+
+
+class InvitationUse(models.Model):
+    """Who joined (or accepted) with an invitation, and when: what the administrator sees."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="uses")
+    person = models.ForeignKey("User", on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at"]
+        constraints = [
+            models.UniqueConstraint(fields=["invitation", "person"], name="one_use_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person} with {self.invitation}"

@@ -7,18 +7,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lantern.core import access
 from lantern.core.errors import NotFound, Refused
 
-from . import services, signin_guard
+from . import invitations, services, signin_guard
 from .access import get_api_token_for, get_person_for
-from .forms import ApiTokenForm, ConfirmPasswordForm, PreferencesForm, RecoverForm, RoleForm
-from .models import Role, User
+from .forms import (
+    ApiTokenForm,
+    ConfirmPasswordForm,
+    InvitationForm,
+    JoinCodeForm,
+    PreferencesForm,
+    RecoverForm,
+    RoleForm,
+)
+from .models import Invitation, Role, User
 
 
 def _confirmations_left(request, form) -> bool:
@@ -227,3 +236,102 @@ def staff_person_role(request, handle: str):
     except Refused as exc:
         messages.error(request, exc.message)
     return redirect("accounts-staff-person", handle=person.handle)
+
+
+# --- Invitations (Settings → Invitations, and the links people open) ---------------------------
+
+
+@login_required
+def manage_invitations(request):
+    """Make invitation links or codes in bulk; the latest ones, with who used them."""
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    form = InvitationForm(request.POST or None)
+    made = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = invitations.create(
+                request.user,
+                count=data["count"],
+                role=data["role"],
+                extras=form.extras(),
+                uses_each=data["uses_each"],
+                days=data["days"],
+                note=data["note"],
+            )
+        except Refused as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s invitation is ready. Copy its link or code below.",
+                    "%(count)s invitations are ready. Copy their links or codes below.",
+                    len(made),
+                )
+                % {"count": len(made)},
+            )
+            form = InvitationForm()
+    recent = Invitation.objects.select_related("created_by").prefetch_related("uses__person")[:100]
+    describe = invitations.describer()
+    return render(
+        request,
+        "accounts/manage_invitations.html",
+        {
+            "form": form,
+            "made": [(i, request.build_absolute_uri(invitations.link(i))) for i in made],
+            "recent": [(i, describe(i)) for i in recent],
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def manage_invitation_revoke(request, pk: int):
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    invitation = get_object_or_404(Invitation, pk=pk)
+    invitations.revoke(request.user, invitation)
+    messages.success(
+        request, _("The invitation %(code)s is withdrawn.") % {"code": invitation.code}
+    )
+    return redirect("accounts-manage-invitations")
+
+
+def join(request):
+    """Where a code from paper is typed: on to its page."""
+    form = JoinCodeForm(request.GET or None)
+    if form.is_valid():
+        return redirect("accounts-join", code=invitations.normalized(form.cleaned_data["code"]))
+    return render(request, "accounts/join.html", {"form": form})
+
+
+def join_code(request, code: str):
+    """An invitation's page. A visitor's browser keeps the code for the sign-up that follows
+    (the invitation is used only when the account is made); someone signed in may accept it."""
+    try:
+        invitation = invitations.check(code)
+    except Refused as refused:
+        return render(
+            request,
+            "accounts/join.html",
+            {"form": JoinCodeForm(), "problem": refused.message},
+            status=404,
+        )
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            invitations.use(request.user, invitation.code)
+        except Refused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Invitation accepted. Welcome."))
+            return redirect("core-home")
+    if not request.user.is_authenticated:
+        request.session[invitations.SESSION_KEY] = invitation.code
+    return render(
+        request,
+        "accounts/join_invitation.html",
+        {"invitation": invitation, "carries": invitations.describe(invitation)},
+    )

@@ -91,11 +91,12 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self):
+        from lantern.accounts import invitations as account_invitations
         from lantern.accounts import personal_data
         from lantern.core import audit, notification_kinds, registry
         from lantern.safety import extensions
 
-        from . import demo, review, services
+        from . import demo, invitations, review, services
 
         for kind, words in KINDS.items():
             # A member who chose detailed subjects reads these titles in mail and pushes: they
@@ -112,6 +113,13 @@ class CommunityConfig(AppConfig):
         registry.demo_seed("community", demo.seed, order=40)
         # A site moderator reading a reported conversation appears in both people's "Who looked".
         audit.register_read("community.read_conversation", _("a reported private conversation"))
+        # Settings → Invitations: an invitation may carry a group to join.
+        account_invitations.register_extra(
+            "space",
+            _("Group to join"),
+            choices=invitations.space_choices,
+            apply=invitations.join_space,
+        )
         # On a safety alert's page, "Message sam": a private conversation about the alert.
         extensions.alert_author_contact("community", services.message_alert_author_link)
         # In the safety net's "Needs a look" queue: where each post or message was written, and

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from lantern.core import access, registry
+from lantern.core import access, registry, site
 from lantern.core.roles import HELPER_ROLES, STAFF_ROLES
 
 
@@ -15,5 +15,6 @@ def lantern(request):
         "is_responder": access.has_role(user, *HELPER_ROLES),
         "works_alerts": access.has_role(user, *STAFF_ROLES),
         "menu_links": registry.menu_links(user),
+        "site_settings": site.current(),
         "LANGUAGES": settings.LANGUAGES,
     }

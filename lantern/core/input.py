@@ -2,7 +2,7 @@
 
 - **Too large** (413): a request body over `DATA_UPLOAD_MAX_MEMORY_SIZE` (Django's 2.5 MB). Files
   in a multipart form are not counted here: the form that takes a file sets its own limit (the
-  meeting import takes 50 MB); the fields beside them are, by Django, and answered the same way.
+  meeting import takes 200 MB); the fields beside them are, by Django, and answered the same way.
 - **Cannot be stored** (400): a NUL character, which PostgreSQL refuses in text (and SQLite would
   keep and show back), or a lone UTF-16 surrogate (a JSON `"\\ud800"` escape: not text at all),
   anywhere in the path, the query string, a form field, an uploaded file's name or a JSON body.

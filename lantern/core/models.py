@@ -127,3 +127,45 @@ class PushSubscription(models.Model):
 
     def __str__(self):
         return self.endpoint[:60]
+
+
+class SiteSettings(models.Model):
+    """What an administrator sets for the whole site from Settings (`/manage/site/`): one row,
+    read through `core.site.current()`. Blank fields fall back to the operator's settings."""
+
+    name = models.CharField(
+        _("site name"),
+        max_length=40,
+        default="Lantern",
+        help_text=_("Shown in the header, page titles and when Lantern is added to a phone."),
+    )
+    description = models.CharField(
+        _("short description"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "One or two sentences for visitors and search results, for example who runs this "
+            "site and for whom. Blank: Lantern's own words, in the visitor's language."
+        ),
+    )
+    time_zone = models.CharField(
+        _("community time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Used for meetings that name no time zone and for people who have not chosen one."
+        ),
+    )
+    open_signup = models.BooleanField(
+        _("anyone may join"),
+        default=True,
+        help_text=_("Off: people join only with an invitation link or code."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.name

@@ -6,6 +6,8 @@ Core imports no domain app. An app that has something for the home page, or demo
     registry.home_card("recovery", "recovery/_home_card.html", context=home_card_context, order=20)
     registry.demo_seed("recovery", demo.seed, order=30)
     registry.menu_link("events", _("Events"), "events-list", order=50, visitors=True)
+    registry.settings_section("crisis", _("Crisis lines"), "safety-manage-crisis-lines",
+                              description=_("The numbers on every page"), order=20)
 
 Export and erasure have their own registry in `accounts/personal_data.py`; notification kinds in
 `core/notification_kinds.py`. Each app's access-matrix entries are in its `tests/matrix.py`,
@@ -45,6 +47,16 @@ class MenuLink:
 _cards: dict[str, HomeCard] = {}
 _seeds: dict[str, DemoSeed] = {}
 _menu: dict[str, MenuLink] = {}
+_sections: dict[str, "SettingsSection"] = {}
+
+
+@dataclass(frozen=True)
+class SettingsSection:
+    name: str
+    label: Any
+    url_name: str
+    description: Any
+    order: int
 
 
 def home_card(
@@ -96,3 +108,13 @@ def menu_links(user) -> list[MenuLink]:
         for link in sorted(_menu.values(), key=lambda link: (link.order, link.name))
         if (link.visitors if not signed_in else (link.show is None or link.show(user)))
     ]
+
+
+def settings_section(name: str, label, url_name: str, *, description="", order: int = 50):
+    """A part of Settings (`/manage/`, administrators only): a link to the app's own page
+    (`url_name`, reversed without arguments), with a line saying what is set there."""
+    _sections[name] = SettingsSection(name, label, url_name, description, order)
+
+
+def settings_sections() -> list[SettingsSection]:
+    return sorted(_sections.values(), key=lambda section: (section.order, section.name))

@@ -3,16 +3,20 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
-from django.conf import settings
 from django.utils import timezone
+
+from lantern.core import site
 
 
 def zone_for(user) -> ZoneInfo:
-    name = getattr(user, "time_zone", "") or settings.LANTERN_DEFAULT_TIME_ZONE
+    """The person's own zone, or the community's (Settings → Site)."""
+    name = getattr(user, "time_zone", "")
+    if not name:
+        return site.time_zone()
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError):
-        return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+        return site.time_zone()
 
 
 def local_now(user, now: datetime | None = None) -> datetime:

@@ -4,6 +4,8 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="core-home"),
+    path("manage/", views.manage, name="core-manage"),
+    path("manage/site/", views.manage_site, name="core-manage-site"),
     path("guidelines/", views.guidelines, name="core-guidelines"),
     path("privacy/", views.privacy, name="core-privacy"),
     path("healthz", views.healthz, name="core-healthz"),

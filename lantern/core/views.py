@@ -1,10 +1,17 @@
 import json
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -16,7 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core import access, notifications, push, registry
+from lantern.core import access, notifications, push, registry, site
+from lantern.core.errors import Refused
+from lantern.core.forms import SiteSettingsForm
 from lantern.core.models import Notification
 
 
@@ -32,6 +41,39 @@ def home(request):
             cards.append((card.template, context))
     recent = Notification.objects.for_user(request.user).select_related("actor")[:5]
     return render(request, "core/home.html", {"cards": cards, "recent_notifications": recent})
+
+
+@login_required
+def manage(request):
+    """Settings: what an administrator sets up inside Lantern, one section per app that
+    registered one (`core.registry.settings_section`), the site's own first."""
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    return render(
+        request,
+        "core/manage.html",
+        {"sections": registry.settings_sections(), "site_settings": site.current()},
+    )
+
+
+@login_required
+def manage_site(request):
+    if not access.can_manage_roles(request.user):
+        raise Http404
+    form = SiteSettingsForm(
+        request.POST or None,
+        instance=site.current(),
+        default_zone=settings.LANTERN_DEFAULT_TIME_ZONE,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            site.save(request.user, **{name: form.cleaned_data[name] for name in site.FIELDS})
+        except Refused as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The site's settings are saved."))
+            return redirect("core-manage")
+    return render(request, "core/manage_site.html", {"form": form})
 
 
 def guidelines(request):
@@ -143,8 +185,8 @@ def push_key(request):
 @cache_control(public=True, max_age=3600)
 def manifest(request):
     data = {
-        "name": "Lantern",
-        "short_name": "Lantern",
+        "name": site.current().name,
+        "short_name": site.current().name[:12],
         "description": _("Peer support for recovery"),
         "start_url": reverse("core-home"),
         "scope": reverse("core-home"),

@@ -3,18 +3,20 @@ shared), applied to the database, then refined by distance and by when meetings 
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantern.core import site
+
+from .feed import standard_type
 from .models import WEEKDAYS, Fellowship, Meeting, box_condition, spec_weekday
 
 TIMES_OF_DAY = {
@@ -79,7 +81,9 @@ class FinderForm(forms.Form):
     )
 
     def clean_type(self):
-        return self.cleaned_data["type"].strip().upper()
+        """A standard code in any case is that code ("12X12" is "12x12")."""
+        code = self.cleaned_data["type"].strip()
+        return standard_type(code) or code.upper()
 
     def clean(self):
         data = super().clean()
@@ -91,7 +95,7 @@ class FinderForm(forms.Form):
 @dataclass
 class Result:
     meeting: Meeting
-    starts: datetime
+    starts: datetime | None  # None: by appointment
     km: float | None
 
 
@@ -100,6 +104,8 @@ class Search:
     results: list[Result] = field(default_factory=list)
     place: str = ""
     error: str = ""
+    # Meetings held "by appointment" (no day or time in their feed) that match, nearest first.
+    by_appointment: list[Result] = field(default_factory=list)
 
 
 def distance_km(lat1, lon1, lat2, lon2) -> float:
@@ -120,7 +126,13 @@ def resolve_zip(code: str):
     return float(place["lat"]), float(place["long"]), f"{place['city']}, {place['state']}"
 
 
-def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int = 25) -> Search:
+def search(
+    data: dict,
+    viewer_zone=None,
+    now: datetime | None = None,
+    limit: int = 25,
+    appointments: int = 0,
+) -> Search:
     """Meetings matching the finder's cleaned data, soonest first, with start times in
     `viewer_zone` (or each meeting's own zone when None).
 
@@ -128,7 +140,9 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
     meetings under way now, then for those that start in the next slice of time, slice after
     slice (an index on zone and local start time; see `_occurrences`), until the soonest `limit`
     are certain. The cost follows the number of results, not the number of meetings nearby.
-    Online meetings (no place) belong in every search unless the person chose a mode."""
+    Online meetings (no place) belong in every search unless the person chose a mode. With
+    `appointments`, up to that many meetings held by appointment that match too (none when the
+    person asked for a day or a time of day: such meetings have neither)."""
     now = now or timezone.now()
     outcome = Search()
     meetings = Meeting.objects.active()
@@ -149,13 +163,20 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
         meetings = meetings.with_type(data["type"])
     if data.get("language"):
         meetings = meetings.filter(language=data["language"])
-    if near:
-        # Meetings with a place in the box around the searcher, and online meetings.
-        meetings = meetings.filter(
-            box_condition(lat, lon, km) | Q(latitude__isnull=True, mode=Meeting.Mode.ONLINE)
-        )
     days = set(data.get("day") or [])
     window = data.get("time")
+    if appointments and not days and not window:
+        outcome.by_appointment = _by_appointment(meetings, lat, lon, km, appointments)
+    if near:
+        # Meetings with a place in the box around the searcher, and online meetings. The box is
+        # checked on the rows the walk's time index finds (`+ 0` keeps the database from
+        # planning the search by place instead, which in a big city reads thousands of rows).
+        meetings = meetings.alias(
+            box_latitude=F("latitude") + Value(0.0), box_longitude=F("longitude") + Value(0.0)
+        ).filter(
+            box_condition(lat, lon, km, prefix="box_")
+            | Q(box_latitude__isnull=True, mode=Meeting.Mode.ONLINE)
+        )
     # A meeting's soonest occurrence only: pk -> (start, distance). The walk reads only the few
     # columns it needs; the `limit` meetings shown are loaded whole at the end.
     found: dict[int, tuple[datetime, float | None]] = {}
@@ -189,6 +210,29 @@ def search(data: dict, viewer_zone=None, now: datetime | None = None, limit: int
     return outcome
 
 
+def _by_appointment(meetings, lat, lon, km, limit: int) -> list[Result]:
+    """Meetings with no day among `meetings`, within `km` (and online ones), nearest first:
+    one query on a small partial index (`meeting_by_appointment`)."""
+    # The index's own condition in each term, so the database can use it for both.
+    none = Q(days_mask=0, active=True)
+    meetings = meetings.filter(none)
+    if lat is not None and lon is not None:
+        meetings = meetings.filter(
+            Q(box_condition(lat, lon, km), none)
+            | Q(none, latitude__isnull=True, mode=Meeting.Mode.ONLINE)
+        )
+    found = []
+    for meeting in meetings.select_related("location", "group").order_by("name", "pk")[:500]:
+        distance = None
+        if lat is not None and meeting.latitude is not None:
+            distance = distance_km(lat, lon, meeting.latitude, meeting.longitude)
+            if distance > km:
+                continue
+        found.append(Result(meeting, None, distance))
+    found.sort(key=lambda r: (r.km is None, r.km or 0, r.meeting.name))
+    return found[:limit]
+
+
 class _Slot(NamedTuple):
     """The columns the walk needs of a meeting; `Meeting`'s own time rules apply to it."""
 
@@ -213,8 +257,11 @@ SLOT_COLUMNS = _Slot._fields
 DEFAULT_KM = 10
 # The walk's slices: short at first (most searches are answered by the next hours), then
 # doubling, over a week and a day (as far as `Meeting.next_start` looks).
-FIRST_SLICE = timedelta(hours=2)
+FIRST_SLICE = timedelta(hours=1)
 HORIZON = timedelta(days=8)
+# Meetings under way are looked for among those that started up to this long ago; longer ones
+# by their exact hours (`long_hours`).
+LONG = timedelta(hours=3)
 # Around a daylight-saving change, wall-clock ranges are widened by this much so the change never
 # hides a meeting; exact instants are then checked in Python.
 PAD = timedelta(hours=1)
@@ -242,7 +289,7 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError):  # a meeting with a zone no one knows: see Meeting.zone
-        return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+        return site.time_zone()
 
 
 def _on_day(weekday: int):
@@ -250,88 +297,85 @@ def _on_day(weekday: int):
     return GreaterThan(F("days_mask").bitand(1 << weekday), 0)
 
 
-def _clock(moment: datetime) -> time:
-    return moment.time().replace(tzinfo=None)
+def _starting(
+    name: str, zone: ZoneInfo, low: datetime, high: datetime, days, more: Q | None = None
+) -> Q:
+    """Meetings of one zone whose start falls in [low, high] on the wall clock (widened by PAD
+    around a daylight-saving change), on `days` if given: one term per local day, each a range
+    of the index on zone and local start time."""
+    pad = _pad(zone, low, high)
+    local_start = (low.astimezone(zone) - pad).replace(tzinfo=None)
+    local_end = (high.astimezone(zone) + pad).replace(tzinfo=None)
+    condition = Q()
+    day = local_start.date()
+    while day <= local_end.date():
+        weekday = spec_weekday(day)
+        if not days or weekday in days:
+            times = Q(start_time__gte=time.min)  # a bound the index can seek on
+            if day == local_start.date():
+                times = Q(start_time__gte=local_start.time())
+            if day == local_end.date():
+                times &= Q(start_time__lte=local_end.time())
+            condition |= Q(times, _on_day(weekday), more or Q(), active=True, time_zone=name)
+        day += timedelta(days=1)
+    return condition
 
 
 def _occurrences(meetings, start, end, now: datetime, days: set[int], under_way: bool):
     """(meeting, its start) for each occurrence of `meetings` that starts in [start, end), and,
     with `under_way`, each that started before `now` and is still going (it counts as starting
-    now, as in `Meeting.next_start`). One query: for each time zone meetings use, the local
-    days and wall-clock times the slice covers."""
+    now, as in `Meeting.next_start`). One query; each of its terms is one time zone's meetings
+    starting in a wall-clock range of one local day, so the database reads only those rows of
+    its index on zone and local start time (`meeting_by_local_start`)."""
     condition = Q()
     for name in zone_names():
         zone = _zone(name)
-        if under_way:
-            condition |= _under_way_condition(name, zone, now, days)
-        pad = _pad(zone, start, end)
-        local_start = (start.astimezone(zone) - pad).replace(tzinfo=None)
-        local_end = (end.astimezone(zone) + pad).replace(tzinfo=None)
-        day = local_start.date()
-        while day <= local_end.date():
-            weekday = spec_weekday(day)
-            if not days or weekday in days:
-                times = Q()
-                if day == local_start.date():
-                    times &= Q(start_time__gte=local_start.time())
-                if day == local_end.date():
-                    times &= Q(start_time__lte=local_end.time())
-                condition |= Q(_on_day(weekday), times, time_zone=name)
-            day += timedelta(days=1)
+        if not under_way:
+            condition |= _starting(name, zone, start, end, days)
+        else:
+            # Going now: started in the last hour (a meeting without an end lasts an hour), or
+            # has an end and started up to LONG ago, or lasts longer than LONG (by its exact
+            # hours, which few meetings share).
+            hour_ago = now - timedelta(hours=1)
+            condition |= _starting(name, zone, hour_ago, end, days)
+            condition |= _starting(name, zone, now - LONG, hour_ago, days, ~Q(end_time=None))
+            for first, last in long_hours():
+                condition |= Q(start_time=first, end_time=last, active=True, time_zone=name)
     if not condition:
         return
+    # Each zone's local days the slice may touch, worked out once, not for every meeting.
+    low = (now - timedelta(days=1) if under_way else start) - PAD  # generous: days are cheap
+    high = end + PAD
+    local_days: dict[str, tuple[ZoneInfo, list[tuple[date, int]]]] = {}
     for row in meetings.filter(condition).order_by().values_list(*SLOT_COLUMNS):
         meeting = _Slot(*row)
-        zone = meeting.zone()
-        low = (now - timedelta(days=1) if under_way else start).astimezone(zone) - PAD
-        day, last = low.date(), (end.astimezone(zone) + PAD).date()  # generous: days are cheap
-        while day <= last:
-            weekday = spec_weekday(day)
-            if meeting.days_mask & (1 << weekday) and (not days or weekday in days):
+        if meeting.time_zone not in local_days:
+            zone = meeting.zone()
+            day, last = low.astimezone(zone).date(), high.astimezone(zone).date()
+            held = []
+            while day <= last:
+                weekday = spec_weekday(day)
+                if not days or weekday in days:
+                    held.append((day, 1 << weekday))
+                day += timedelta(days=1)
+            local_days[meeting.time_zone] = zone, held
+        zone, held = local_days[meeting.time_zone]
+        for day, bit in held:
+            if meeting.days_mask & bit:
                 starts = datetime.combine(day, meeting.start_time, tzinfo=zone)
-                going = under_way and starts < now < starts + meeting.duration()
-                if going or start <= starts < end:
+                if start <= starts < end or (
+                    under_way and starts < now < starts + meeting.duration()
+                ):
                     yield meeting, starts
-            day += timedelta(days=1)
-
-
-def _under_way_condition(name: str, zone: ZoneInfo, now: datetime, days: set[int]) -> Q:
-    """Meetings of one zone that may be going on at `now`: started today and not ended, or
-    started yesterday and running past midnight. Generous by PAD; checked exactly later."""
-    local = now.astimezone(zone)
-    pad = _pad(zone, now - timedelta(days=1), now + PAD)
-    early, late = _clock(local - pad), _clock(local + pad)
-    if (local - pad).date() != local.date():
-        early = time.min
-    if (local + pad).date() != local.date():
-        late = time.max
-    an_hour_before = _clock(local - timedelta(hours=1) - pad)
-    if (local - timedelta(hours=1) - pad).date() != local.date():
-        an_hour_before = time.min
-    overnight = Q(end_time__lte=F("start_time"))
-    today, yesterday = spec_weekday(local.date()), spec_weekday(local.date() - timedelta(days=1))
-    condition = Q()
-    if not days or today in days:
-        going = (
-            Q(end_time__isnull=True, start_time__gte=an_hour_before)
-            | Q(end_time__gte=early)
-            | overnight
-        )
-        condition |= Q(_on_day(today), going, start_time__lte=late, time_zone=name)
-    if not days or yesterday in days:
-        past_midnight = (overnight & Q(end_time__gte=early)) | Q(
-            end_time__isnull=True, start_time__gte=time(23, 0)
-        )
-        condition |= Q(_on_day(yesterday), past_midnight, time_zone=name)
-    return condition
 
 
 ZONES_CACHE = "lantern-meeting-zones"
+LONG_HOURS_CACHE = "lantern-meeting-long-hours"
 
 
 def zone_names() -> list[str]:
     """The time zones active meetings use (a handful), kept in the cache for a few minutes;
-    an import clears it (`forget_zone_names`)."""
+    an import or an edit clears it (`forget_zone_names`)."""
     names = cache.get(ZONES_CACHE)
     if names is None:
         names = sorted(
@@ -341,5 +385,26 @@ def zone_names() -> list[str]:
     return names
 
 
+def long_hours() -> list[tuple[time, time]]:
+    """The (start, end) hours of active meetings that last longer than LONG (an all-day
+    marathon, an overnight vigil): few, kept with the zone names."""
+    hours = cache.get(LONG_HOURS_CACHE)
+    if hours is None:
+        pairs = (
+            Meeting.objects.active()
+            .exclude(end_time=None)
+            .order_by()
+            .values_list("start_time", "end_time")
+            .distinct()
+        )
+        hours = sorted(
+            (first, last)
+            for first, last in pairs
+            if Meeting.duration(_Slot(0, first, last, 0, "", None, None)) > LONG
+        )
+        cache.set(LONG_HOURS_CACHE, hours, 300)
+    return hours
+
+
 def forget_zone_names() -> None:
-    cache.delete(ZONES_CACHE)
+    cache.delete_many([ZONES_CACHE, LONG_HOURS_CACHE])

@@ -1,9 +1,11 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .models import WEEKDAYS, ChangeReport, Fellowship
 
-MAX_UPLOAD = 50 * 1024 * 1024
+# A large region's whole feed (100,000 meetings is about 60 MB of JSON), with room to spare.
+MAX_UPLOAD = 200 * 1024 * 1024
 
 
 class AttendedForm(forms.Form):
@@ -29,9 +31,16 @@ class MeetingEditForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=255)
     day = forms.TypedMultipleChoiceField(
-        label=_("Days"), choices=WEEKDAYS, coerce=int, widget=forms.CheckboxSelectMultiple
+        label=_("Days"),
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("No day and no time: the meeting is by appointment."),
     )
-    time = forms.TimeField(label=_("Starts (local time)"), widget=forms.TimeInput(format="%H:%M"))
+    time = forms.TimeField(
+        label=_("Starts (local time)"), widget=forms.TimeInput(format="%H:%M"), required=False
+    )
     end_time = forms.TimeField(
         label=_("Ends"), required=False, widget=forms.TimeInput(format="%H:%M")
     )
@@ -63,7 +72,7 @@ class MeetingEditForm(forms.Form):
         return {
             "name": meeting.name,
             "day": meeting.days,
-            "time": meeting.start_time,
+            "time": meeting.start_time if meeting.days else None,  # none by appointment
             "end_time": meeting.end_time,
             "location": location.name if location else "",
             "address": location.address if location else "",
@@ -76,12 +85,28 @@ class MeetingEditForm(forms.Form):
             "active": meeting.active,
         }
 
+    all_optional = False
+
+    def clean(self):
+        """Days and a start time together, or neither (a meeting by appointment)."""
+        data = super().clean()
+        days, start = data.get("day"), data.get("time")
+        if days and start is None and "time" not in self.errors:
+            self.add_error("time", _("Give the time it starts on those days."))
+        typed_time = start is not None or self.data.get(self.add_prefix("time"), "").strip()
+        if typed_time and not days:
+            self.add_error(
+                "day",
+                _("Choose its days, or leave the time empty for a meeting by appointment."),
+            )
+        return data
+
     def changes(self) -> dict:
         """The cleaned values as feed-row keys."""
         data = dict(self.cleaned_data)
         data.pop("active")
         data.pop("review_note")
-        data["time"] = data["time"].strftime("%H:%M")
+        data["time"] = data["time"].strftime("%H:%M") if data["time"] else ""
         data["end_time"] = data["end_time"].strftime("%H:%M") if data["end_time"] else ""
         return data
 
@@ -115,5 +140,7 @@ class ImportForm(forms.Form):
     def clean_feed(self):
         feed = self.cleaned_data["feed"]
         if feed.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_UPLOAD)}
+            )
         return feed

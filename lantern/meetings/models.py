@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lantern.core import site
+
 WEEKDAYS = [  # Meeting Guide numbering: Sunday is 0
     (0, _("Sunday")),
     (1, _("Monday")),
@@ -98,15 +100,18 @@ class Location(models.Model):
         return ", ".join(p for p in parts if p)
 
 
-def box_condition(lat: float, lon: float, km: float) -> models.Q:
-    """Inside a bounding box around a point (cheap, indexable); callers refine by distance."""
+def box_condition(lat: float, lon: float, km: float, prefix: str = "") -> models.Q:
+    """Inside a bounding box around a point (cheap, indexable); callers refine by distance.
+    `prefix` names other fields (or aliases) holding the coordinates: `{prefix}latitude`."""
     dlat = km / 111.0
     dlon = km / (111.320 * max(cos(radians(lat)), 0.01))
     return models.Q(
-        latitude__gte=lat - dlat,
-        latitude__lte=lat + dlat,
-        longitude__gte=lon - dlon,
-        longitude__lte=lon + dlon,
+        **{
+            f"{prefix}latitude__gte": lat - dlat,
+            f"{prefix}latitude__lte": lat + dlat,
+            f"{prefix}longitude__gte": lon - dlon,
+            f"{prefix}longitude__lte": lon + dlon,
+        }
     )
 
 
@@ -164,12 +169,28 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["active", "latitude", "longitude"]),
             # The finder's walk through time: meetings of one zone starting in a wall-clock
-            # range, with the place and days in the index so most rows are decided there.
+            # range. Every column the walk reads or filters on is in the index, so it never
+            # reads the table (and `active` is not first: SQLite cannot seek on a bare boolean).
             models.Index(
-                fields=["active", "time_zone", "start_time", "latitude", "longitude", "days_mask"],
+                fields=[
+                    "time_zone",
+                    "start_time",
+                    "days_mask",
+                    "end_time",
+                    "active",
+                    "latitude",
+                    "longitude",
+                    "mode",
+                ],
                 name="meeting_by_local_start",
             ),
             models.Index(fields=["source", "active"]),
+            # Meetings by appointment (no day): few, found by place.
+            models.Index(
+                fields=["latitude", "longitude"],
+                condition=models.Q(days_mask=0, active=True),
+                name="meeting_by_appointment",
+            ),
         ]
 
     def __str__(self):
@@ -192,7 +213,7 @@ class Meeting(models.Model):
         try:
             return ZoneInfo(self.time_zone)
         except (KeyError, ValueError):
-            return ZoneInfo(settings.LANTERN_DEFAULT_TIME_ZONE)
+            return site.time_zone()
 
     def duration(self) -> timedelta:
         if self.end_time is None:

@@ -18,14 +18,13 @@ from operator import attrgetter, itemgetter
 from types import SimpleNamespace
 from typing import NamedTuple
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantern.core import audit, charts, ratelimits
+from lantern.core import audit, charts, ratelimits, site
 from lantern.core.errors import NotFound, Refused
 from lantern.core.notifications import notify
 from lantern.core.results import Saved
@@ -281,7 +280,7 @@ def import_feed(entries: list, source: str, fellowship: str = "") -> ImportRepor
     unknown type codes are reported for the meetings read (new or changed ones)."""
     with _collector_paused():
         report = ImportReport()
-        zone = settings.LANTERN_DEFAULT_TIME_ZONE
+        zone = site.time_zone_name()
         context = "\n".join([READER_VERSION, source, zone, fellowship, ""]).encode()
         units = _units(entries)
         stored, own = _stored(source, [unit.slug for unit in units])
@@ -707,7 +706,7 @@ def apply_change(
     _reviewable(actor, report)
     meeting = report.meeting
     try:
-        row = parse_row(_row_with(meeting, changes), settings.LANTERN_DEFAULT_TIME_ZONE)
+        row = parse_row(_row_with(meeting, changes), site.time_zone_name())
     except RowError as exc:
         raise Refused(str(exc)) from None
     places = _Places([row])

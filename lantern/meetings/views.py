@@ -50,7 +50,9 @@ def _finder(request):
     if form.is_bound and form.is_valid():
         # A person who chose a zone sees their time; a visitor sees each meeting's own time.
         chosen = request.user.is_authenticated and request.user.time_zone
-        outcome = finder.search(form.cleaned_data, zone_for(request.user) if chosen else None)
+        outcome = finder.search(
+            form.cleaned_data, zone_for(request.user) if chosen else None, appointments=10
+        )
         if outcome.error:
             form.add_error("zip" if form.cleaned_data.get("zip") else None, outcome.error)
     return form, outcome

@@ -16,6 +16,21 @@ class SafetyConfig(AppConfig):
 
         from . import access, demo, encoders, home, services
 
+        # Settings (administrators): the crisis lines and who is on duty, inside Lantern.
+        registry.settings_section(
+            "crisis_lines",
+            _("Crisis lines"),
+            "safety-manage-crisis-lines",
+            description=_("The numbers on the help page, in each language"),
+            order=20,
+        )
+        registry.settings_section(
+            "on_duty",
+            _("On-duty roster"),
+            "safety-manage-roster",
+            description=_("Who answers reach-outs and alerts, and when"),
+            order=30,
+        )
         # What each notification says. Titles may name the person (their handle); the neutral
         # words (email subject, push title, digest line) never carry anyone's words, and say
         # no more than that something needs the reader.

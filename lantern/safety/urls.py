@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import settings_views, views
 
 urlpatterns = [
     path("help/", views.help_page, name="safety-help"),
@@ -25,6 +25,28 @@ urlpatterns = [
         "safety/circle/preferences/",
         views.circle_preferences,
         name="safety-circle-preferences",
+    ),
+    path("manage/crisis-lines/", settings_views.crisis_lines, name="safety-manage-crisis-lines"),
+    path(
+        "manage/crisis-lines/<str:locale>/keep/",
+        settings_views.crisis_lines_keep,
+        name="safety-manage-crisis-lines-keep",
+    ),
+    path(
+        "manage/crisis-lines/<str:locale>/new/",
+        settings_views.crisis_line_edit,
+        name="safety-manage-crisis-line-new",
+    ),
+    path(
+        "manage/crisis-lines/line/<int:pk>/",
+        settings_views.crisis_line_edit,
+        name="safety-manage-crisis-line",
+    ),
+    path("manage/on-duty/", settings_views.on_duty_roster, name="safety-manage-roster"),
+    path(
+        "manage/on-duty/<int:pk>/cancel/",
+        settings_views.on_duty_cancel,
+        name="safety-manage-roster-cancel",
     ),
     path("safety/duty/", views.duty, name="safety-duty"),
     path("safety/duty/end/", views.duty_end, name="safety-duty-end"),

@@ -1,5 +1,6 @@
 """The accounts pages and allauth's in the access matrix (core/tests/test_access_matrix.py)."""
 
+from lantern.accounts import invitations
 from lantern.accounts.services import create_api_token
 from lantern.core.tests.matrix import (
     admin_only,
@@ -22,6 +23,10 @@ MATRIX = {
     "accounts-staff-people": ("get", None, admin_only()),
     "accounts-staff-person": ("get", {"handle": "river"}, admin_only()),
     "accounts-staff-person-role": ("post", {"handle": "river"}, admin_only(302)),
+    # Settings → Invitations, and the pages an invitation opens (anyone may read one)
+    "accounts-manage-invitations": ("get", None, admin_only()),
+    "accounts-join-code": ("get", None, everyone(200)),
+    "accounts-join": ("get", {"code": "invitation_code"}, everyone(200)),
     # allauth: sign-up, sign-in and password pages
     "account_login": ("get", None, signed_in(302, anon=200)),
     "account_signup": ("get", None, signed_in(302, anon=200)),
@@ -56,9 +61,16 @@ MATRIX = {
     "mfa_generate_recovery_codes": ("get", None, signed_in(302)),  # password first
     "mfa_download_recovery_codes": ("get", None, signed_in(404)),
     "api:accounts-me": ("get", None, signed_in(200, anon=401)),
+    # Last: it withdraws the invitation.
+    "accounts-manage-invitation-revoke": ("post", {"pk": "invitation"}, admin_only(302)),
 }
 
 
 def records(people) -> dict:
     api_token, _secret = create_api_token(people.river, name="matrix", scope="read", days=30)
-    return {"api_token": api_token.pk}
+    (invitation,) = invitations.create(people.alex, count=1, uses_each=5)
+    return {
+        "api_token": api_token.pk,
+        "invitation": invitation.pk,
+        "invitation_code": invitation.code,
+    }

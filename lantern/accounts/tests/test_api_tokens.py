@@ -276,7 +276,7 @@ def test_a_staff_token_does_not_list_what_came_to_them_as_staff(people, signed_i
     assert titles == ["sam replied to “Hello”"]
 
 
-def test_the_openapi_document_describes_bearer_tokens():
+def test_the_openapi_document_describes_bearer_tokens(db):
     schema = Client().get("/api/v1/openapi.json").json()
     scheme = schema["components"]["securitySchemes"]["ApiTokenAuth"]
     assert scheme["type"] == "http" and scheme["scheme"] == "bearer"

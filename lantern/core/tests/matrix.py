@@ -54,6 +54,9 @@ MATRIX = {
     "core-service-worker": ("get", None, everyone(200)),
     "core-push-key": ("get", None, everyone(200)),
     "core-language": ("post", None, everyone(302)),
+    # Settings: administrators only
+    "core-manage": ("get", None, admin_only()),
+    "core-manage-site": ("get", None, admin_only()),
     # A person's own notifications
     "core-notifications": ("get", None, signed_in()),
     "core-notifications-read-all": ("post", None, signed_in(302)),

@@ -70,7 +70,7 @@ def test_nul_characters_in_a_feed_are_left_out_of_what_is_stored(db):
 
 
 def test_a_feed_file_larger_than_the_form_limit_still_imports(people, signed_in, settings):
-    # 2.5 MB is the limit of form fields and JSON bodies, not of an uploaded file (50 MB here).
+    # 2.5 MB is the limit of form fields and JSON bodies, not of an uploaded file (200 MB here).
     feed = [{**GOOD, "slug": f"meeting-{n}", "notes": "x" * 3000} for n in range(1000)]
     content = json.dumps(feed).encode()
     assert len(content) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE

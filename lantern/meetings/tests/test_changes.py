@@ -20,7 +20,7 @@ def _correction(meeting, **changes):
     data = {
         "name": meeting.name,
         "day": [str(d) for d in meeting.days],
-        "time": meeting.start_time.strftime("%H:%M"),
+        "time": meeting.start_time.strftime("%H:%M") if meeting.days else "",
         "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
         "location": location.name,
         "address": location.address,
@@ -117,9 +117,44 @@ def test_a_bad_correction_shows_what_to_fix_and_changes_nothing(people, signed_i
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Enter a valid time." in page and "This field is required." in page
+    assert "Enter a valid time." in page
+    assert "Choose its days, or leave the time empty for a meeting by appointment." in page
     assert Meeting.objects.get(pk=meeting.pk).start_time.strftime("%H:%M") == "18:00"
     assert ChangeReport.objects.get().status == "open"
+
+
+def test_a_meeting_held_by_appointment_is_corrected_without_inventing_a_day(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="time")
+    morgan = signed_in(people.morgan)
+
+    morgan.post(f"/staff/meetings/changes/{report.pk}/", _correction(meeting, day=[], time=""))
+    meeting.refresh_from_db()
+    assert (meeting.days, meeting.days_mask) == ([], 0)
+    assert "By appointment" in morgan.get(f"/meetings/{meeting.slug}/").content.decode()
+
+    again = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="other")
+    form = morgan.get(f"/staff/meetings/changes/{again.pk}/").content.decode()
+    assert "No day and no time: the meeting is by appointment." in form
+    assert 'name="time" value="00:00"' not in form  # no time is shown that was never given
+    renamed = morgan.post(
+        f"/staff/meetings/changes/{again.pk}/", _correction(meeting, name="Sponsor talks")
+    )
+    assert renamed.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.name, meeting.days) == ("Sponsor talks", [])
+
+
+def test_days_without_a_time_are_refused_with_what_to_fix(people, signed_in):
+    meeting = _feed_meeting()
+    report = ChangeReport.objects.create(meeting=meeting, reporter=people.river, topic="time")
+    page = (
+        signed_in(people.morgan)
+        .post(f"/staff/meetings/changes/{report.pk}/", _correction(meeting, day=["2"], time=""))
+        .content.decode()
+    )
+    assert "Give the time it starts on those days." in page
+    assert Meeting.objects.get(pk=meeting.pk).days == [0]
 
 
 def test_dismissing_needs_a_reason_that_other_moderators_see(people, signed_in):

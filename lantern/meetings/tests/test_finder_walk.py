@@ -190,7 +190,8 @@ def test_the_search_costs_a_few_queries_however_many_meetings_are_near(
             for n in range(3000)
         ]
     )
-    finder.zone_names()  # the zones are kept between requests
+    finder.zone_names()  # the zones and the hours of long meetings are kept between requests
+    finder.long_hours()
     now = datetime.datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
     with django_assert_max_num_queries(2):
         outcome = finder.search({"lat": HERE[0], "lon": HERE[1], "km": 25}, now=now)

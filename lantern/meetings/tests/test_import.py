@@ -278,15 +278,25 @@ BY_APPOINTMENT = {
 
 def test_a_meeting_without_a_day_is_kept_as_by_appointment(client, db):
     """The spec: a meeting without `day` is "by appointment" (TSML UI lists them at the end).
-    It used to be rejected ("no day"); now it is kept, never listed by time."""
+    It used to be rejected ("no day"); now it is kept, listed under "By appointment", never at
+    a time."""
     report = import_feed([BY_APPOINTMENT, GOOD], source="intergroup")
     assert (report.created, report.rejected) == (2, [])
     meeting = Meeting.objects.get(slug="by-appointment")
     assert (meeting.days_mask, meeting.days, meeting.end_time) == (0, [], None)
     assert meeting.next_start(datetime.now(UTC)) is None
-    # The finder never offers it at a time; its page and its calendar still answer.
+    # The finder lists it apart, under "By appointment", after the meetings with a time.
     page = client.get(reverse("meetings-finder"), {"zip": "60641", "km": "10"}).content.decode()
-    assert "Sunday Serenity" in page and "Sponsorship by Appointment" not in page
+    timed, _, apart = page.partition('<h2 id="appointment-heading">By appointment</h2>')
+    assert "Sunday Serenity" in timed and "Sponsorship by Appointment" not in timed
+    assert "Sponsorship by Appointment" in apart and "contact the group to arrange one" in apart
+    # Asked for a day or a time of day, it is not offered: it has neither.
+    tuesday = client.get(reverse("meetings-finder"), {"zip": "60641", "km": "10", "day": "2"})
+    assert "Sponsorship by Appointment" not in tuesday.content.decode()
+    # Too far away, it is not offered either.
+    far = client.get(reverse("meetings-finder"), {"lat": "40.71", "lon": "-74.0", "km": "25"})
+    assert "Sponsorship by Appointment" not in far.content.decode()
+    # Its page and its calendar still answer.
     assert client.get(reverse("meetings-detail", args=["by-appointment"])).status_code == 200
     calendar = client.get(reverse("meetings-detail-ics", args=["by-appointment"]))
     assert Calendar.from_ical(calendar.content).walk("VEVENT") == []
@@ -302,6 +312,13 @@ def test_type_codes_in_any_case_are_the_standard_codes(db):
     meeting = Meeting.objects.get()
     assert meeting.type_codes == ["O", "D", "LGBTQ", "12x12"]
     assert report.unknown_types == {"xyz": 1}
+
+
+def test_a_type_code_typed_in_any_case_in_the_finder_finds_its_meetings(client, db):
+    import_feed([{**GOOD, "types": ["O", "12x12"]}], source="intergroup")
+    for typed in ["12X12", "12x12", " 12x12 "]:
+        page = client.get(reverse("meetings-finder"), {"zip": "60641", "type": typed})
+        assert "Sunday Serenity" in page.content.decode(), typed
 
 
 # --- At scale -----------------------------------------------------------------------------------

@@ -2,14 +2,32 @@
 claimed by casey, an alert about river's post, and river's words waiting in "Needs a look" (jo
 is on duty as a supporter, so jo works the queue like the staff)."""
 
-from lantern.core.tests.matrix import ALERT_STAFF, RESPONDERS, everyone, only, signed_in
-from lantern.safety import services
+from datetime import timedelta
+
+from django.utils import timezone
+
+from lantern.core.tests.matrix import (
+    ALERT_STAFF,
+    RESPONDERS,
+    admin_only,
+    everyone,
+    only,
+    signed_in,
+)
+from lantern.safety import roster, services
 from lantern.safety.contexts import Context
 
 MATRIX = {
     # Safety: crisis lines for everyone; reach-outs for the member and those asked to answer
     "safety-help": ("get", None, everyone(200)),
     "api:safety-crisis-resources-api": ("get", None, everyone(200)),
+    # Settings → Crisis lines and On-duty roster: administrators only
+    "safety-manage-crisis-lines": ("get", None, admin_only()),
+    "safety-manage-crisis-line-new": ("get", {"locale": "es"}, admin_only()),
+    "safety-manage-crisis-line": ("get", {"pk": "crisis_line"}, admin_only()),
+    "safety-manage-crisis-lines-keep": ("post", {"locale": "es"}, admin_only(302)),
+    "safety-manage-roster": ("get", None, admin_only()),
+    "safety-manage-roster-cancel": ("post", {"pk": "shift"}, admin_only(302)),
     "safety-reach-out-start": ("get", None, signed_in()),
     "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),
     "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
@@ -65,9 +83,14 @@ def records(people) -> dict:
     item = services.check_text(
         people.river, "I don't know why I keep trying anymore.", Context.REPLY
     ).review_item
+    (crisis_line, *_rest) = roster.keep_builtin_lines(people.alex, "en")
+    tomorrow = timezone.now() + timedelta(days=1)
+    shift = roster.schedule_shift(people.alex, people.jo, "supporter", tomorrow, 4)
     return {
         "reach_out": reach_out.pk,
         "alert": alert.pk,
         "sam_id": people.sam.pk,
         "review_item": item.pk,
+        "crisis_line": crisis_line.pk,
+        "shift": shift.pk,
     }
