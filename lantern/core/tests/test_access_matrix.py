@@ -45,7 +45,11 @@ def records(people) -> dict:
     """The records the URLs point at (river's, so sam must never reach them), from every app."""
     made = {}
     for module in app_matrices():
-        made.update(module.records(people))
+        mine = module.records(people)
+        # Two apps naming different records alike would point one app's URLs at the other's.
+        shared = sorted(set(mine) & set(made))
+        assert not shared, f"{module.__name__} reuses record names: {shared}"
+        made.update(mine)
     return made
 
 

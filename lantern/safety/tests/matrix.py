@@ -27,7 +27,7 @@ MATRIX = {
     "safety-manage-crisis-line": ("get", {"pk": "crisis_line"}, admin_only()),
     "safety-manage-crisis-lines-keep": ("post", {"locale": "es"}, admin_only(302)),
     "safety-manage-roster": ("get", None, admin_only()),
-    "safety-manage-roster-cancel": ("post", {"pk": "shift"}, admin_only(302)),
+    "safety-manage-roster-cancel": ("post", {"pk": "roster_shift"}, admin_only(302)),
     "safety-reach-out-start": ("get", None, signed_in()),
     "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),
     "safety-reach-out": ("get", {"pk": "reach_out"}, only(200, "river", "casey", "alex")),
@@ -92,5 +92,5 @@ def records(people) -> dict:
         "sam_id": people.sam.pk,
         "review_item": item.pk,
         "crisis_line": crisis_line.pk,
-        "shift": shift.pk,
+        "roster_shift": shift.pk,
     }
