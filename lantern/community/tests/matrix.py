@@ -59,7 +59,7 @@ MATRIX = {
     "community-moderate-message": ("post", {"pk": "message"}, only(302, "morgan", "alex")),
     "community-moderate-thread": ("post", {"pk": "thread"}, only(302, "jo", "morgan", "alex")),
     # Message the author of words that raised a safety alert: the people who work alerts
-    "community-alert-message": ("post", {"pk": "alert"}, only(302, "casey", "morgan", "alex")),
+    "community-alert-message": ("post", {"pk": "post_alert"}, only(302, "casey", "morgan", "alex")),
     "community-moderate-person": (
         "get",
         {"handle": "river"},
@@ -101,5 +101,5 @@ def records(people) -> dict:
         "conversation": message.conversation_id,
         "message": message.pk,
         "report": report.pk,
-        "alert": alert.pk,
+        "post_alert": alert.pk,
     }
