@@ -31,6 +31,13 @@ class SafetyConfig(AppConfig):
             description=_("Who answers reach-outs and alerts, and when"),
             order=30,
         )
+        registry.settings_section(
+            "safety_net",
+            _("Safety net"),
+            "safety-manage-net",
+            description=_("How soon unanswered reach-outs, alerts and “Needs a look” escalate"),
+            order=35,
+        )
         # What each notification says. Titles may name the person (their handle); the neutral
         # words (email subject, push title, digest line) never carry anyone's words, and say
         # no more than that something needs the reader.

@@ -13,7 +13,7 @@ from lantern.core.errors import NotFound, Refused
 from lantern.core.roles import HELPER_ROLES
 
 from . import crisis_defaults
-from .models import CrisisResource, Shift
+from .models import CrisisResource, SafetySettings, Shift
 
 LINE_FIELDS = (
     "kind",
@@ -29,6 +29,12 @@ LINE_FIELDS = (
     "active",
 )
 LONGEST_SHIFT = timedelta(hours=12)
+NET_FIELDS = (
+    "reach_out_escalation_minutes",
+    "alert_response_minutes",
+    "review_minutes",
+    "hold_urgent_posts",
+)
 
 
 def _check_admin(actor) -> None:
@@ -144,3 +150,20 @@ def roster(days: int = 7) -> list[Shift]:
         .select_related("person")
         .order_by("starts_at", "pk")
     )
+
+
+@transaction.atomic
+def save_net_settings(actor, **fields) -> SafetySettings:
+    """How fast the safety net escalates, and whether urgent posts are held by default. A
+    minute is the least (the worker looks every minute); a day the most."""
+    _check_admin(actor)
+    settings_row = SafetySettings.current()
+    for name, value in fields.items():
+        if name not in NET_FIELDS:
+            raise TypeError(f"Not a safety setting: {name}")
+        if name.endswith("_minutes") and not 1 <= value <= 24 * 60:
+            raise Refused(_("Between 1 minute and a day (1440 minutes)."), field=name)
+        setattr(settings_row, name, value)
+    settings_row.save()
+    audit.record(actor, "safety.settings", settings_row, changed=sorted(fields))
+    return settings_row

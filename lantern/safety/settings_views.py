@@ -19,7 +19,7 @@ from lantern.core.roles import HELPER_ROLES, Role
 from lantern.core.timezones import zone_for
 
 from . import roster
-from .models import CrisisResource, Shift
+from .models import CrisisResource, SafetySettings, Shift
 
 
 class CrisisLineForm(forms.ModelForm):
@@ -65,6 +65,14 @@ class ScheduleShiftForm(forms.Form):
         if person is None:
             raise forms.ValidationError(_("Nobody on Lantern has that handle."))
         return person
+
+
+class NetSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SafetySettings
+        fields = list(roster.NET_FIELDS)
+
+    all_optional = False
 
 
 def _admin_only(request) -> None:
@@ -159,3 +167,20 @@ def on_duty_cancel(request, pk: int):
     roster.cancel_shift(request.user, shift)
     messages.success(request, _("The shift is off the roster."))
     return redirect("safety-manage-roster")
+
+
+@login_required
+def net_settings(request):
+    _admin_only(request)
+    form = NetSettingsForm(request.POST or None, instance=SafetySettings.current())
+    if request.method == "POST" and form.is_valid():
+        try:
+            roster.save_net_settings(
+                request.user, **{name: form.cleaned_data[name] for name in roster.NET_FIELDS}
+            )
+        except Refused as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The safety net's settings are saved."))
+            return redirect("core-manage")
+    return render(request, "safety/manage_net.html", {"form": form})

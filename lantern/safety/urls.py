@@ -43,6 +43,7 @@ urlpatterns = [
         name="safety-manage-crisis-line",
     ),
     path("manage/on-duty/", settings_views.on_duty_roster, name="safety-manage-roster"),
+    path("manage/safety-net/", settings_views.net_settings, name="safety-manage-net"),
     path(
         "manage/on-duty/<int:pk>/cancel/",
         settings_views.on_duty_cancel,

@@ -36,6 +36,7 @@ def test_alex_finds_settings_in_the_menu_and_every_section_is_listed(people, sig
         ("Invitations", reverse("accounts-manage-invitations")),
         ("Crisis lines", reverse("safety-manage-crisis-lines")),
         ("On-duty roster", reverse("safety-manage-roster")),
+        ("Safety net", reverse("safety-manage-net")),
         ("People and roles", reverse("accounts-staff-people")),
     ]:
         assert f'href="{url}">{section}</a>' in page

@@ -27,6 +27,7 @@ MATRIX = {
     "safety-manage-crisis-line": ("get", {"pk": "crisis_line"}, admin_only()),
     "safety-manage-crisis-lines-keep": ("post", {"locale": "es"}, admin_only(302)),
     "safety-manage-roster": ("get", None, admin_only()),
+    "safety-manage-net": ("get", None, admin_only()),
     "safety-manage-roster-cancel": ("post", {"pk": "roster_shift"}, admin_only(302)),
     "safety-reach-out-start": ("get", None, signed_in()),
     "safety-reach-outs": ("get", None, only(200, *RESPONDERS)),

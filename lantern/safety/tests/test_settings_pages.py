@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lantern.safety import services
-from lantern.safety.models import CrisisResource, ReachOutRecipient, Shift
+from lantern.safety.models import CrisisResource, ReachOutRecipient, SafetySettings, Shift
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -193,3 +193,21 @@ def test_the_roster_page_costs_the_same_for_a_busy_week(
     with django_assert_max_num_queries(12):
         page = alex.get(reverse("safety-manage-roster")).content.decode()
     assert page.count("Take jo's shift off the roster") >= 40
+
+
+def test_alex_gives_needs_a_look_half_an_hour_and_refuses_zero_minutes(people, signed_in):
+    alex = signed_in(people.alex)
+    fields = {
+        "reach_out_escalation_minutes": "5",
+        "alert_response_minutes": "5",
+        "review_minutes": "30",
+        "hold_urgent_posts": "on",
+    }
+    assert alex.post(reverse("safety-manage-net"), fields).status_code == 302
+    assert SafetySettings.current().review_minutes == 30
+
+    page = alex.post(
+        reverse("safety-manage-net"), {**fields, "alert_response_minutes": "0"}
+    ).content.decode()
+    assert "Between 1 minute and a day (1440 minutes)." in page
+    assert SafetySettings.current().alert_response_minutes == 5
