@@ -40,6 +40,7 @@ from rq import SimpleWorker
 
 from lantern.accounts import services
 from lantern.accounts.models import Role, User
+from lantern.core import site
 
 PASSWORD = "a-long-demo-passphrase-2026"
 REPO = Path(__file__).resolve().parent.parent
@@ -71,10 +72,13 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and used TOTP codes live in the cache; each test starts clean."""
+    """Rate limits, used TOTP codes and the site's settings live in the cache (the settings also
+    for a second in the process); each test starts clean."""
     cache.clear()
+    site.forget()
     yield
     cache.clear()
+    site.forget()
 
 
 @pytest.fixture(autouse=True)

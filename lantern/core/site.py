@@ -4,10 +4,13 @@ name, short description, community time zone and whether anyone may join.
     site.current().name        # kept in the cache; `save` clears it everywhere
     site.time_zone_name()      # the community's zone (or the operator's default)
 
-Read on every page (the header shows the name), so it is kept in the cache, which is shared by
-every process when Redis is used; a change counts on the next request everywhere.
+Read on every page (the header shows the name, the middleware the time zone), so it is kept in
+the cache, which is shared by every process when Redis is used, and for a second in the process
+itself (several reads a request); a change counts within a second everywhere.
 """
 
+import copy
+import time
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.conf import settings
@@ -23,8 +26,19 @@ CACHE_KEY = "lantern-site-settings"
 FIELDS = ("name", "description", "time_zone", "open_signup")
 
 
+LOCAL_SECONDS = 1.0
+_local: tuple[float, SiteSettings] | None = None
+
+
 def current() -> SiteSettings:
     """The settings (unsaved defaults until an administrator saves them)."""
+    global _local
+    if _local is None or _local[0] <= time.monotonic():
+        _local = (time.monotonic() + LOCAL_SECONDS, _shared())
+    return copy.copy(_local[1])  # a form may change what it is given; the kept one stays
+
+
+def _shared() -> SiteSettings:
     found = cache.get(CACHE_KEY)
     if found is None:
         defaults = SiteSettings(pk=1, open_signup=getattr(settings, "LANTERN_OPEN_SIGNUP", True))
@@ -34,6 +48,13 @@ def current() -> SiteSettings:
             return defaults
         cache.set(CACHE_KEY, found, 300)
     return found
+
+
+def forget() -> None:
+    """Drop the kept settings, here and in the shared cache."""
+    global _local
+    _local = None
+    cache.delete(CACHE_KEY)
 
 
 def time_zone_name() -> str:
@@ -71,6 +92,6 @@ def save(actor, **fields) -> SiteSettings:
     row.save()
     audit.record(actor, "site.settings", row, changed=changed)
     # Now, and again once committed (a request in between may have kept the old row).
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    forget()
+    transaction.on_commit(forget)
     return row
