@@ -16,6 +16,7 @@ from lantern.mentorship.api import router as mentorship_router
 from lantern.recovery.api import router as recovery_router
 from lantern.safety.api import router as safety_router
 from lantern.support.api import router as support_router
+from lantern.training.api import router as training_router
 
 api = NinjaAPI(
     title="Lantern API",
@@ -37,6 +38,7 @@ api.add_router("/directory", directory_router)
 api.add_router("/support", support_router)
 api.add_router("/mentorship", mentorship_router)
 api.add_router("/events", events_router)
+api.add_router("/training", training_router)
 
 
 @api.exception_handler(Refused)

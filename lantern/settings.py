@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "lantern.support",
     "lantern.mentorship",
     "lantern.events",
+    "lantern.training",
 ]
 
 MIDDLEWARE = [

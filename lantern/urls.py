@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("lantern.support.urls")),
     path("", include("lantern.mentorship.urls")),
     path("", include("lantern.events.urls")),
+    path("", include("lantern.training.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
