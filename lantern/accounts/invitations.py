@@ -30,6 +30,7 @@ from lantern.core import access, audit
 from lantern.core.errors import NotFound, Refused
 from lantern.core.roles import Role
 
+from . import role_requirements
 from .models import Invitation, InvitationUse, RoleGrant
 
 # What an invitation may make someone; staff roles need two-factor first (see above).
@@ -149,6 +150,46 @@ def revoke(actor, invitation: Invitation) -> Invitation:
     return invitation
 
 
+def _grant_invited_role(person, invitation: Invitation) -> None:
+    # Not staff (see ROLES): no two-factor needed. Granted as the invitation's maker.
+    if RoleGrant.objects.grant(person, invitation.role, by=invitation.created_by):
+        audit.record(
+            invitation.created_by,
+            "role.grant",
+            person,
+            subject=person,
+            role=invitation.role,
+            invitation=invitation.pk,
+        )
+
+
+def waiting_roles(person) -> list[str]:
+    """Roles invitations gave `person` that wait for something they have not yet done."""
+    return list(
+        InvitationUse.objects.filter(person=person)
+        .exclude(role_waiting="")
+        .values_list("role_waiting", flat=True)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def grant_waiting_roles(person) -> list[str]:
+    """Give `person` the roles their invitations carried as soon as nothing is missing any more
+    (an app calls it when the person has done what it asked, e.g. finished a course)."""
+    granted = []
+    for use in (
+        InvitationUse.objects.select_for_update().filter(person=person).exclude(role_waiting="")
+    ):
+        if role_requirements.missing(person, use.role_waiting):
+            continue
+        role, use.role_waiting = use.role_waiting, ""
+        use.save(update_fields=["role_waiting"])
+        _grant_invited_role(person, use.invitation)
+        granted.append(role)
+    return granted
+
+
 def check(code: str) -> Invitation:
     """The invitation with this code if it can still be used; else a refusal that says why."""
     invitation = Invitation.objects.filter(code=normalized(code)).first()
@@ -172,20 +213,14 @@ def use(person, code: str) -> Invitation:
     if InvitationUse.objects.filter(invitation=invitation, person=person).exists():
         return invitation
     check(invitation.code)  # again, under the lock: the last use may just have gone
-    InvitationUse.objects.create(invitation=invitation, person=person)
+    # A role that asks for something first (a course) waits until the person has done it.
+    waiting = ""
+    if invitation.role and role_requirements.missing(person, invitation.role):
+        waiting = invitation.role
+    InvitationUse.objects.create(invitation=invitation, person=person, role_waiting=waiting)
     Invitation.objects.filter(pk=invitation.pk).update(used=F("used") + 1)
-    # Not staff (see ROLES): no two-factor needed. Granted as the invitation's maker.
-    if invitation.role and RoleGrant.objects.grant(
-        person, invitation.role, by=invitation.created_by
-    ):
-        audit.record(
-            invitation.created_by,
-            "role.grant",
-            person,
-            subject=person,
-            role=invitation.role,
-            invitation=invitation.pk,
-        )
+    if invitation.role and not waiting:
+        _grant_invited_role(person, invitation)
     for name, value in invitation.extras.items():
         extra = _extras.get(name)
         if extra is not None:

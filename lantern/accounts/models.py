@@ -300,6 +300,8 @@ class InvitationUse(models.Model):
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="uses")
     person = models.ForeignKey("User", on_delete=models.CASCADE, related_name="+")
     at = models.DateTimeField(default=timezone.now)
+    # The invitation's role, while the person has not yet done what it requires (a course).
+    role_waiting = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ["at"]

@@ -19,7 +19,7 @@ from lantern.core.models import Notification
 from lantern.core.notifications import reschedule_digest
 from lantern.core.roles import STAFF_ROLES
 
-from . import personal_data
+from . import personal_data, role_requirements
 from .models import AccountRecoveryCode, ApiToken, ConsentRecord, Role, RoleGrant, User
 
 RECOVERY_CODE_COUNT = 10
@@ -62,6 +62,10 @@ def grant_role(user: User, role: str, *, by: User | None) -> bool:
             % {"handle": user.handle},
             field="role",
         )
+    if by is not None and role not in user.roles:
+        lacking = role_requirements.missing(user, role)
+        if lacking:
+            raise Refused(lacking[0], field="role")
     created = RoleGrant.objects.grant(user, role, by=by)
     if created:
         audit.record(by, "role.grant", user, subject=user, role=role)
