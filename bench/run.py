@@ -23,6 +23,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from report import write_section  # noqa: E402
+from support_bench import table as support_table  # noqa: E402
 
 settings.ROOT_URLCONF = "bench.urls"
 settings.ALLOWED_HOSTS = ["testserver"]
@@ -649,6 +650,11 @@ SECTIONS = [
     ("risk", "Risk assessment (safety net)", lambda bare: risk_table(bare)),
     ("meetings", "Meetings (100,000)", lambda bare: meetings_table(bare)),
     ("community", "Community (200 groups, 100,000 posts)", lambda bare: community_table(bare)),
+    (
+        "support",
+        "Peer specialist workspace (60 people, 5,000 notes; 2,000 people served)",
+        lambda bare: support_table(bare),
+    ),
 ]
 
 if __name__ == "__main__":
