@@ -49,6 +49,7 @@ NOT_PAGES = {
     "meetings-detail-ics",
     "recovery-plan-export",
     "accounts-export",
+    "support-report-csv",
 }
 
 # (who, URL name, query): pages whose look depends on who reads them.
