@@ -204,7 +204,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "lantern"},
+            # A burst in a room of hundreds (the chair's notices and messages) may pass Channels'
+            # default of 100 waiting events a socket; a socket that sees a gap refetches anyway.
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "lantern", "capacity": 1000},
         }
     }
     CACHES = {
@@ -225,7 +227,9 @@ if REDIS_URL:
     # RQ with retries, and tasks kept in the database while Redis is away (core/taskqueue.py).
     TASKS = {"default": {"BACKEND": "lantern.core.taskqueue.RQBackend", "QUEUES": ["default"]}}
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     RQ_QUEUES = {}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

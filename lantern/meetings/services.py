@@ -781,3 +781,15 @@ def todays_usual_meetings(member, limit: int = 5) -> list[Meeting]:
         .exclude(pk__in=done)
         .on_days([spec_weekday(today)])[:limit]
     )
+
+
+@transaction.atomic
+def mark_held_in_lantern(meeting: Meeting, url: str) -> Meeting:
+    """A meeting now also held in a Lantern room (chat): online, or hybrid when it has a place,
+    with the room as its online link unless it has one, so the finder and the feed offer it as
+    online. Kept by re-imports of an unchanged feed; a changed feed row wins, as for any fix."""
+    meeting.mode = Meeting.Mode.HYBRID if meeting.location_id else Meeting.Mode.ONLINE
+    if not meeting.conference_url:
+        meeting.conference_url = url
+    meeting.save(update_fields=["mode", "conference_url", "updated_at"])
+    return meeting

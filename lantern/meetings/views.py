@@ -20,7 +20,7 @@ from lantern.core.errors import Refused
 from lantern.core.timezones import zone_for
 from lantern.safety import crisis
 
-from . import access, calendar, finder, services
+from . import access, calendar, extensions, finder, services
 from .feed import export_feed
 from .forms import AttendedForm, ChangeReportForm, DismissForm, ImportForm, MeetingEditForm
 from .models import ChangeReport, Meeting, MeetingType
@@ -87,11 +87,18 @@ def detail(request, slug: str):
     column = "name_es" if request.LANGUAGE_CODE == "es" else "name_en"
     names = dict(MeetingType.objects.values_list("code", column))
     days = services.attendance_days(request.user) if request.user.is_authenticated else []
+    room = extensions.room_urls([meeting.pk]).get(meeting.pk)
+    # Held in a Lantern room: "Join in Lantern", and no second button to the same room.
+    elsewhere = meeting.conference_url
+    if room and elsewhere.endswith(room):
+        elsewhere = ""
     return render(
         request,
         "meetings/detail.html",
         {
             "meeting": meeting,
+            "lantern_room": room,
+            "join_online_url": elsewhere,
             "type_names": [names.get(code, code) for code in meeting.type_codes],
             "next_start": meeting.next_start(timezone.now()),
             "attendance_days": days,
