@@ -19,7 +19,6 @@ One browser context per person, reused for all their pages in both languages.
 import time
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -147,12 +146,8 @@ def speak(phones, people, live_server, language: str) -> None:
         )
 
 
-# Layout does not depend on the database; on PostgreSQL the walk's live server stopped answering
-# one page for 30 s twice (not yet understood, see the session note), so it runs on SQLite.
-@pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-    reason="the layout walk runs on SQLite (a live-server hang on PostgreSQL is open)",
-)
+# On both databases, now and then one page of the test server does not finish loading in 30 s
+# (seen on /accounts/signup/ and /accounts/delete/; not understood yet): the walk reloads once.
 def test_every_page_fits_a_phone_in_both_languages(browser, live_server, people):
     made = records(people)
     safety.start_shift(people.jo, "supporter", 2)
@@ -171,7 +166,9 @@ def test_every_page_fits_a_phone_in_both_languages(browser, live_server, people)
                 except PlaywrightTimeout:
                     # Now and then one page of the test server does not finish loading (seen on
                     # both databases, not understood yet: see the session note). A person would
-                    # reload: so does the walk, once; a second hang fails the test.
+                    # reload: so does the walk, once; a second hang fails the test. What the page
+                    # was waiting for is printed (pytest -s), for whoever looks into it next.
+                    print(f"page load hang: {language} {url} as {who}; {phone.requests[-4:]}")
                     response = phone.visit(url)
                 expected = 404 if name == "404" else 200
                 if response is None or response.status != expected:
