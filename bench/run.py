@@ -22,6 +22,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from mentorship_bench import table as mentorship_table  # noqa: E402
 from report import write_section  # noqa: E402
 from support_bench import table as support_table  # noqa: E402
 
@@ -654,6 +655,11 @@ SECTIONS = [
         "support",
         "Peer specialist workspace (60 people, 5,000 notes; 2,000 people served)",
         lambda bare: support_table(bare),
+    ),
+    (
+        "mentorship",
+        "Mentorship and events (10,000 × 2,000 cohort)",
+        lambda bare: mentorship_table(bare),
     ),
 ]
 

@@ -49,6 +49,8 @@ NOT_PAGES = {
     "recovery-plan-export",
     "accounts-export",
     "support-report-csv",
+    "events-feed-ics",
+    "events-detail-ics",
 }
 
 # (who, URL name, query): pages whose look depends on who reads them.
