@@ -19,6 +19,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from chat_bench import table as chat_table  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -661,6 +662,7 @@ SECTIONS = [
         "Mentorship and events (10,000 × 2,000 cohort)",
         lambda bare: mentorship_table(bare),
     ),
+    ("chat", "Live rooms (500 sockets, one process)", lambda bare: chat_table(bare)),
 ]
 
 if __name__ == "__main__":

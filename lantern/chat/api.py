@@ -44,7 +44,7 @@ class PostIn(Schema):
     body: most(MESSAGE_MAX)
 
 
-class SavedOut(Schema):
+class ChatSavedOut(Schema):
     message: MessageOut
     held: bool = Field(description="held for a moderator's review before others see it")
     show_crisis_resources: bool = Field(
@@ -108,7 +108,7 @@ def list_messages(request, slug: str, query: Query[SinceIn]):
 
 @router.post(
     "/rooms/{slug}/messages",
-    response={201: SavedOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
+    response={201: ChatSavedOut, **SIGNED_IN_ERRORS, **BODY_ERRORS},
     url_name="chat-api-post",
 )
 def post_message(request, slug: str, data: PostIn):

@@ -29,6 +29,7 @@ class ChatConfig(AppConfig):
 
         from lantern.accounts import personal_data
         from lantern.core import notification_kinds, registry
+        from lantern.meetings import extensions as meeting_extensions
 
         from . import demo, events, services
 
@@ -45,5 +46,7 @@ class ChatConfig(AppConfig):
         # After community (40): the late-night room belongs to one of its groups.
         registry.demo_seed("chat", demo.seed, order=60)
         registry.menu_link("chat", _("Live rooms"), "chat-rooms", order=45)
+        # A meeting held in a room: "Join in Lantern" on its page.
+        meeting_extensions.held_in("chat", services.meeting_room_urls)
         # Not domain logic: closing live connections when their session ends.
         user_logged_out.connect(close_sockets_on_sign_out, dispatch_uid="chat-sign-out", weak=False)

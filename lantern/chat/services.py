@@ -10,6 +10,7 @@ below a later one: a socket that sees a gap can fill it from the database (`mess
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.urls import reverse
@@ -25,6 +26,7 @@ from lantern.core.access import forget
 from lantern.core.errors import NotFound, Refused
 from lantern.core.notifications import notify
 from lantern.core.results import Saved
+from lantern.meetings import services as meeting_services
 from lantern.safety import services as safety
 from lantern.safety.contexts import Context
 
@@ -127,6 +129,9 @@ def create_room(
     safety.check_text(
         actor, f"{name}\n{description}", Context.CHAT, source=room, source_url=room_url(room)
     )
+    if meeting is not None:
+        # Held here now: online (hybrid with a place) in the finder and the feed.
+        meeting_services.mark_held_in_lantern(meeting, settings.SITE_URL + room_url(room))
     return room
 
 
@@ -164,15 +169,13 @@ def room_url(room: Room) -> str:
 
 
 def room_for_meeting(meeting) -> Room | None:
-    """The room a meeting is held in on Lantern, if any (for the meetings app's page, finder
-    and feed: see var/handoff/chat.md)."""
+    """The room a meeting is held in on Lantern, if any."""
     return Room.objects.filter(meeting=meeting).first()
 
 
 def meeting_room_urls(meeting_ids) -> dict[int, str]:
     """{meeting id: its room's path} for those of these meetings held in Lantern (one query,
-    for a list). What the meetings app registers to show "Join in Lantern" and to list such
-    meetings as online (var/handoff/chat.md)."""
+    for a list), registered with `meetings.extensions.held_in` for "Join in Lantern"."""
     rows = Room.objects.filter(meeting_id__in=list(meeting_ids)).values_list("meeting_id", "slug")
     return {meeting_id: reverse("chat-room", args=[slug]) for meeting_id, slug in rows}
 

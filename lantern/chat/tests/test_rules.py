@@ -176,3 +176,18 @@ def test_two_sockets_of_one_person_count_once_in_the_room(people, room):
         assert await run_in_thread(services.present, room) == []
 
     run(scenario)
+
+
+def test_a_meeting_held_in_a_room_says_join_in_lantern_and_is_online(client, meeting_room):
+    meeting = meeting_room.meeting
+    meeting.refresh_from_db()
+    room = reverse("chat-room", args=[meeting_room.slug])
+    assert meeting.mode == "online"  # it has no place
+    assert meeting.conference_url.endswith(room)  # the feed's online link is the room
+    page = client.get(reverse("meetings-detail", args=[meeting.slug])).content.decode()
+    assert f'href="{room}">Join in Lantern</a>' in page
+    assert page.count(room) == 1  # not a second "Join online" to the same room
+    finder = client.get(reverse("meetings-finder"), {"mode": "online"}).content.decode()
+    assert meeting.name in finder
+    [row] = [m for m in client.get("/meetings.json").json() if m["slug"] == meeting.slug]
+    assert row["conference_url"].endswith(room)
