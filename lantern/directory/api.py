@@ -5,9 +5,11 @@ from datetime import date
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from lantern.core.api import PUBLIC_ERRORS, SIGNED_IN_ERRORS, Pages, one_of
+from lantern.core.api import PUBLIC_ERRORS, ErrorOut, Pages, most, one_of
+from lantern.core.errors import Refused
 
 from . import access
+from .forms import SearchForm
 from .models import Kind, Resource
 
 router = Router(tags=["directory"])
@@ -36,17 +38,27 @@ class ResourceOut(Schema):
     url_name="directory-resources-api",
 )
 @paginate(Pages, page_size=25)
-def list_resources(request, q: str = "", kind: one_of(["", *Kind.values]) = "", language: str = ""):
-    """Active resources matching every word of `q`, in a category and language if given."""
-    if kind and kind not in Kind.values:
-        kind = "__none__"
-    return Resource.objects.active().search(q[:100], kind, language[:40])
+def list_resources(
+    request,
+    q: most(100) = "",
+    kind: one_of(["", *Kind.values]) = "",
+    language: most(40) = "",
+):
+    """Active resources matching every word of `q`, in a category and language if given: the
+    search page's form reads them, so the answer is the page's. A value the document does not
+    allow answers 400 with the reason and the field."""
+    form = SearchForm({"q": q, "kind": kind, "language": language})
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        raise Refused(" ".join(errors), field=name)
+    data = form.cleaned_data
+    return Resource.objects.active().search(data["q"], data["kind"], data["language"])
 
 
 @router.get(
     "/resources/{resource_id}",
     auth=None,
-    response={200: ResourceOut, **SIGNED_IN_ERRORS},
+    response={200: ResourceOut, **PUBLIC_ERRORS, 404: ErrorOut},
     url_name="directory-resource-api",
 )
 def get_resource(request, resource_id: int):

@@ -10,9 +10,11 @@ class DirectoryConfig(AppConfig):
         # Imported here: models are ready only now (Django's rule for ready()).
         from django.utils.translation import gettext_lazy as _
 
+        from lantern.accounts import personal_data
         from lantern.core import registry
 
-        from . import demo
+        from . import demo, services
 
+        personal_data.register("directory_outdated_reports", export=services.export_reports)
         registry.demo_seed("directory", demo.seed, order=60)
         registry.menu_link("directory", _("Resources"), "directory-list", order=70, visitors=True)

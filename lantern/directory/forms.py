@@ -1,7 +1,11 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .models import Kind
+
+# About 50,000 resources with long descriptions: more than any region's directory.
+MAX_UPLOAD = 10 * 1024 * 1024
 
 
 class SearchForm(forms.Form):
@@ -34,3 +38,11 @@ class ImportForm(forms.Form):
             "cost, languages, last_verified (YYYY-MM-DD)."
         ),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_UPLOAD)}
+            )
+        return upload

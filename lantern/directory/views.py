@@ -20,9 +20,14 @@ from .models import Resource
 def resource_list(request):
     form = forms.SearchForm(request.GET or None)
     found = Resource.objects.active()
-    if form.is_valid():
-        data = form.cleaned_data
-        found = found.search(data["q"], data["kind"], data["language"])
+    if form.is_bound:
+        # The API's answer to the same words (api.list_resources): a search that cannot be
+        # read shows what to fix, never the whole directory as if it matched.
+        if form.is_valid():
+            data = form.cleaned_data
+            found = found.search(data["q"], data["kind"], data["language"])
+        else:
+            found = found.none()
     page = Paginator(found, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -83,10 +88,11 @@ def resource_verify(request, pk: int):
 def resource_import(request):
     if not access.can_import(request.user):
         raise Http404
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = forms.ImportForm(request.POST, request.FILES) if posted else forms.ImportForm()
     result = None
     status = 200
-    if request.method == "POST":
+    if posted:
         if form.is_valid():
             raw = form.cleaned_data["file"].read()
             try:

@@ -32,7 +32,7 @@ def test_an_import_reports_each_rejected_row_and_keeps_the_rest(people):
     assert "not-a-date" in result.rejected[2][1]
     assert Resource.objects.get(name="Westside MOUD").kind == "mat"
     again = services.import_csv(people.casey, CSV)
-    assert (again.created, again.updated) == (0, 2)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 
 
 def test_members_cannot_import(people):
@@ -108,7 +108,7 @@ def test_the_import_command_reports_rejected_rows(db, tmp_path):
     path.write_text(CSV)
     out, err = StringIO(), StringIO()
     call_command("import_resources", str(path), stdout=out, stderr=err)
-    assert "2 added, 0 updated, 3 rejected" in out.getvalue()
+    assert "2 added, 0 updated, 3 rejected, 0 unchanged" in out.getvalue()
     assert "line 3:" in err.getvalue()
 
 

@@ -25,5 +25,6 @@ class Command(BaseCommand):
         for line, reason in result.rejected:
             self.stderr.write(f"line {line}: {reason}")
         self.stdout.write(
-            f"{result.created} added, {result.updated} updated, {len(result.rejected)} rejected"
+            f"{result.created} added, {result.updated} updated, {len(result.rejected)} rejected, "
+            f"{result.unchanged} unchanged"
         )
