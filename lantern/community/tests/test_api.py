@@ -81,7 +81,7 @@ def test_api_search_only_sees_what_the_reader_may(spaces, early, people, signed_
     assert "<mark>lighthouse</mark>" in results[0]["snippet"]
 
 
-def test_the_community_api_is_in_the_openapi_document(client):
+def test_the_community_api_is_in_the_openapi_document(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {
         "/api/v1/community/spaces",
