@@ -8,6 +8,7 @@ exist. Services ask the same predicates before they change anything.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -34,6 +35,28 @@ def owner_id(obj) -> int | None:
 def can_edit_recovery_record(user, obj) -> bool:
     """The member's own counters, check-ins, journal entries, plan items, goals and grants."""
     return user.is_authenticated and owner_id(obj) == user.pk
+
+
+# Who else may change a member's goals. Recovery knows no other app: an app that lets someone
+# edit a member's plan (support: the member's peer specialist, while the member's consent to
+# their open engagement covers the plan) registers a predicate(user, member) from its ready().
+_plan_editors: list = []
+
+
+def register_plan_editor(predicate) -> None:
+    """Another app says who else may edit a member's plan: `predicate(user, member) -> bool`."""
+    if predicate not in _plan_editors:
+        _plan_editors.append(predicate)
+
+
+def can_edit_plan_of(user, member) -> bool:
+    """The member, or someone a registered predicate allows right now (asked on every call:
+    a withdrawn consent refuses the next change)."""
+    if not getattr(user, "is_authenticated", False) or member is None:
+        return False
+    if user.pk == member.pk:
+        return True
+    return user.is_active and any(allowed(user, member) for allowed in _plan_editors)
 
 
 def active_grant(viewer, member) -> Grant | None:
@@ -94,11 +117,32 @@ def get_plan_item_for(user, pk: int) -> PlanItem:
 
 
 def get_goal_for(user, pk: int) -> Goal:
-    return _own(user, Goal.objects.prefetch_related("steps", "notes"), pk=pk)
+    steps = Prefetch("steps", queryset=GoalStep.objects.select_related("created_by"))
+    return _own(
+        user, Goal.objects.select_related("created_by").prefetch_related(steps, "notes"), pk=pk
+    )
 
 
 def get_step_for(user, pk: int) -> GoalStep:
     return _own(user, GoalStep.objects.select_related("goal"), pk=pk)
+
+
+def get_plan_goal_for(user, member, pk: int) -> Goal:
+    """One of `member`'s goals, for someone who may edit their plan (404 otherwise)."""
+    goal = get_object_or_404(Goal.objects.select_related("member"), pk=pk, member=member)
+    if not can_edit_plan_of(user, member):
+        raise Http404
+    return goal
+
+
+def get_plan_step_for(user, member, pk: int) -> GoalStep:
+    """One step of `member`'s goals, for someone who may edit their plan (404 otherwise)."""
+    step = get_object_or_404(
+        GoalStep.objects.select_related("goal__member"), pk=pk, goal__member=member
+    )
+    if not can_edit_plan_of(user, member):
+        raise Http404
+    return step
 
 
 def get_nudge_for(user, pk: int) -> Nudge:

@@ -50,9 +50,18 @@ class RecoveryConfig(AppConfig):
             title=_("%(actor)s shared their recovery with you"),
             neutral=_("Someone shared their recovery with you on Lantern"),
         )
+        # Someone the member lets edit their plan (their peer specialist) changed it.
+        notification_kinds.register(
+            "recovery.plan_edit",
+            title=_("%(actor)s changed your recovery plan"),
+            neutral=_("Your recovery plan changed"),
+        )
 
         # What a member sees under "Who looked" when someone they share with reads this.
         audit.register_read("recovery.view_checkins", _("check-ins"))
         audit.register_read("recovery.view_milestones", _("milestones and counters"))
         audit.register_read("recovery.view_plan", _("recovery plan"))
         audit.register_read("recovery.view_journal", _("a journal entry"))
+        # Not a read but more: someone else changed the plan. Shown the same way, so the member
+        # sees everyone who touched their plan in one place.
+        audit.register_read("recovery.plan_edit", _("recovery plan (changed it)"))

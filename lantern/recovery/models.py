@@ -176,6 +176,12 @@ class Goal(models.Model):
     title = EncryptedTextField()
     target_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NOT_STARTED)
+    # Who added it (the member, or someone they let edit their plan, such as their peer
+    # specialist); the day it was done, on the member's calendar.
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -194,6 +200,10 @@ class GoalStep(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     text = EncryptedTextField()
     done = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -212,6 +222,41 @@ class GoalNote(models.Model):
 
     def __str__(self):
         return f"note {self.pk} on {self.goal}"
+
+
+class PlanChange(models.Model):
+    """One change of the member's goals, by whom and when: the member sees "who changed what" on
+    their plan page, since others (their peer specialist) may edit it with their consent.
+    `target` names the goal or step as it was then (encrypted: it is plan text); the row stays
+    when the goal is deleted."""
+
+    class Action(models.TextChoices):
+        GOAL_ADDED = "goal_added", _("added the goal")
+        GOAL_CHANGED = "goal_changed", _("changed the goal")
+        GOAL_DONE = "goal_done", _("completed the goal")
+        GOAL_REOPENED = "goal_reopened", _("reopened the goal")
+        GOAL_DELETED = "goal_deleted", _("deleted the goal")
+        STEP_ADDED = "step_added", _("added the step")
+        STEP_DONE = "step_done", _("ticked the step")
+        STEP_UNDONE = "step_undone", _("unticked the step")
+        NOTE_ADDED = "note_added", _("added a progress note to")
+
+    member = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="plan_changes")
+    actor = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    goal = models.ForeignKey(
+        "Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    action = models.CharField(max_length=32, choices=Action.choices)
+    target = EncryptedTextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.action} by {self.actor_id} on the plan of {self.member_id}"
 
 
 class PlanItem(models.Model):

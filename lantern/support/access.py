@@ -121,6 +121,13 @@ def readable_engagements(user, scope: str, on=None):
     return Engagement.objects.readable_by(user, scope, on or today())
 
 
+def can_edit_plan_of(user, member) -> bool:
+    """Registered with recovery (`register_plan_editor`): the member's peer specialist may
+    change their goals while an open engagement's consent covers the plan, the same rule as
+    reading it (the caseload filter, so a withdrawn consent refuses the next change)."""
+    return readable_engagements(user, "plan").filter(member=member).exists()
+
+
 # --- Loaders ------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ class SupportConfig(AppConfig):
 
         from lantern.accounts import personal_data
         from lantern.core import audit, notification_kinds, registry
+        from lantern.recovery import access as recovery_access
         from lantern.safety import extensions
 
         from . import access, demo, home, services
@@ -23,6 +24,9 @@ class SupportConfig(AppConfig):
         registry.home_card("support", "support/_home_card.html", context=home.home_card, order=25)
         # The member's own specialist, answering their "I need someone now", finds their work.
         extensions.shared_with_responder("support", services.links_for_responder)
+        # The plan together: with consent to the plan, the specialist edits the member's goals
+        # through recovery's own services (which log, audit and tell the member).
+        recovery_access.register_plan_editor(access.can_edit_plan_of)
         registry.menu_link(
             "support-caseload",
             _("Caseload"),

@@ -1,7 +1,8 @@
 """Demo data for `manage.py demo`: casey's small caseload, written through the services. river
 has worked with casey for two months (intake, notes, two check-in assessments, a referral to a
-demo resource); nightowl consented to notes and follow-ups and one is overdue; sam has an
-invitation waiting. Safe to run again: a caseload that exists is left as it is."""
+demo resource, a goal they keep together in her recovery plan); nightowl consented to notes and
+follow-ups and one is overdue; sam has an invitation waiting. Safe to run again: a caseload that
+exists is left as it is."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from lantern.accounts.models import User
 from lantern.core.access import forget
 from lantern.directory.models import Resource
+from lantern.recovery import services as recovery
 
 from . import services
 from .models import SCOPES, ContactNote, Engagement, FollowUp, today
@@ -96,6 +98,17 @@ def seed() -> None:
         services.record_followup(
             casey, first, outcome="reached", done_on=today() - timedelta(days=29)
         )
+
+    # The plan together: a goal casey added with river, one step ticked by each of them.
+    goal = services.add_plan_goal(
+        casey,
+        river,
+        title="Back to part-time work",
+        steps="Update my CV\nCall Second Chance Jobs\nPractise the interview with casey",
+    ).obj
+    first, second = list(goal.steps.all())[:2]
+    recovery.toggle_step(casey, first)
+    recovery.toggle_step(river.member, second)
 
     if "nightowl" in people:
         owl = _open(casey, people["nightowl"], ["notes", "followups"], "Peer recovery support")

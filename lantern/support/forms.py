@@ -217,3 +217,11 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
+
+
+class PlanGoalForm(ProposalForm):
+    """A goal the specialist adds to the member's plan directly (consent covers the plan)."""
+
+
+class PlanStepForm(forms.Form):
+    text = forms.CharField(label=_("A step"), max_length=1000)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import engagements, records, reports
+from .views import engagements, plan, records, reports
 
 urlpatterns = [
     path("support/", engagements.home, name="support-home"),
@@ -37,6 +37,27 @@ urlpatterns = [
     path("support/e/<int:pk>/referrals/", records.referrals, name="support-referrals"),
     path("support/e/<int:pk>/followups/", records.followups, name="support-followups"),
     path("support/e/<int:pk>/plan/", records.plan, name="support-plan"),
+    path("support/e/<int:pk>/plan/goals/new/", plan.goal_new, name="support-plan-goal-new"),
+    path(
+        "support/e/<int:pk>/plan/goals/<int:goal>/",
+        plan.goal_edit,
+        name="support-plan-goal-edit",
+    ),
+    path(
+        "support/e/<int:pk>/plan/goals/<int:goal>/steps/",
+        plan.step_add,
+        name="support-plan-step-add",
+    ),
+    path(
+        "support/e/<int:pk>/plan/goals/<int:goal>/done/",
+        plan.goal_done,
+        name="support-plan-goal-done",
+    ),
+    path(
+        "support/e/<int:pk>/plan/steps/<int:step>/toggle/",
+        plan.step_toggle,
+        name="support-plan-step-toggle",
+    ),
     path("support/proposals/<int:pk>/", records.proposal_answer, name="support-proposal-answer"),
     path("support/notes/<int:pk>/", records.note, name="support-note"),
     path("support/notes/<int:pk>/addendum/", records.addendum, name="support-addendum"),

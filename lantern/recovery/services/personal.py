@@ -1,14 +1,20 @@
 """My data: the export and erasure of a member's recovery records."""
 
+from django.db.models import Prefetch
+
 from lantern.core.models import Notification
 
-from ..models import Preferences
+from ..models import GoalStep, Preferences
 
 # --- My data ------------------------------------------------------------------------------------
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
+
+
+def _handle(person):
+    return person.handle if person is not None else None
 
 
 def export_recovery(member) -> dict:
@@ -63,12 +69,33 @@ def export_recovery(member) -> dict:
                     "title": g.title,
                     "target_date": _iso(g.target_date),
                     "status": g.status,
-                    "steps": [{"text": s.text, "done": s.done} for s in g.steps.all()],
+                    "done_on": _iso(g.done_on),
+                    "added_by": _handle(g.created_by),
+                    "steps": [
+                        {
+                            "text": s.text,
+                            "done": s.done,
+                            "done_on": _iso(s.done_on),
+                            "added_by": _handle(s.created_by),
+                        }
+                        for s in g.steps.all()
+                    ],
                     "notes": [
                         {"text": n.text, "created_at": _iso(n.created_at)} for n in g.notes.all()
                     ],
                 }
-                for g in member.recovery_goals.all()
+                for g in member.recovery_goals.select_related("created_by").prefetch_related(
+                    Prefetch("steps", queryset=GoalStep.objects.select_related("created_by"))
+                )
+            ],
+            "changes": [
+                {
+                    "who": _handle(c.actor),
+                    "action": c.action,
+                    "what": c.target,
+                    "at": _iso(c.at),
+                }
+                for c in member.plan_changes.select_related("actor")
             ],
             "items": [
                 {"kind": i.kind, "text": i.text, "detail": i.detail}
@@ -99,6 +126,8 @@ def erase_recovery(member) -> None:
     """Every recovery row cascades with the account. What would outlive it: notifications in
     other people's lists about this member's records (a new start, a shared journal entry, a
     grant); remove them, found by what they are about."""
+    # Who changed the member's plan: theirs, gone with them (said here, not left to a cascade).
+    member.plan_changes.all().delete()
     records = [
         *member.counters.only("pk"),
         *member.journal_entries.only("pk"),

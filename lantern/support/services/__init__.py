@@ -26,7 +26,17 @@ from .engagements import (
 )
 from .followups import RATE_TARGET, due_list, followup_rate, record_followup, schedule_for_intake
 from .personal import REDISCLOSURE, erase_support, export_support
-from .plan import answer_proposal, proposals_for, propose_goal
+from .plan import (
+    add_plan_goal,
+    add_plan_step,
+    answer_proposal,
+    change_plan_goal,
+    proposals_for,
+    propose_goal,
+    read_goal,
+    set_goal_done,
+    toggle_plan_step,
+)
 from .records import (
     DOMAINS,
     PATHWAYS,
@@ -59,11 +69,14 @@ __all__ = [
     "access_history",
     "add_addendum",
     "add_note",
+    "add_plan_goal",
+    "add_plan_step",
     "answer_handover",
     "answer_proposal",
     "as_csv",
     "can_edit_note",
     "caseload",
+    "change_plan_goal",
     "close",
     "create_invite_code",
     "decline",
@@ -86,6 +99,7 @@ __all__ = [
     "propose_handover",
     "read_assessments",
     "read_followups",
+    "read_goal",
     "read_intake",
     "read_note",
     "read_notes",
@@ -98,7 +112,9 @@ __all__ = [
     "run_referral_reminder",
     "save_intake",
     "schedule_for_intake",
+    "set_goal_done",
     "set_referral_status",
     "take_request",
     "team_view",
+    "toggle_plan_step",
 ]

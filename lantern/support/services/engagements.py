@@ -30,6 +30,7 @@ from .base import limit, now, person_by_handle, safety_check
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on a phone
 PENDING = (Engagement.Status.REQUESTED, Engagement.Status.INVITED)
 LIVE = (*PENDING, Engagement.Status.OPEN)
+PLAN_EDIT = "recovery.plan_edit"  # recovery's audit action when someone else changes a plan
 
 
 def _invite_limit() -> str:
@@ -354,10 +355,21 @@ def access_history(member, engagement=None, limit: int = 100):
     """Every read of the member's support records by staff, newest first: the member's
     accounting of disclosures."""
     events = audit.reads_about(member, limit)
-    events = [e for e in events if e.action.startswith(("support.read_", "support.supervise_"))]
+    events = [
+        e
+        for e in events
+        if e.action.startswith(("support.read_", "support.supervise_")) or e.action == PLAN_EDIT
+    ]
     if engagement is not None:
+        # Changes to the plan are audited by recovery against the goal: they belong to the
+        # engagement whose specialist made them.
         target = audit.target_of(engagement)
-        events = [e for e in events if e.target == target]
+        events = [
+            e
+            for e in events
+            if e.target == target
+            or (e.action == PLAN_EDIT and e.actor_id == engagement.specialist_id)
+        ]
     return events
 
 

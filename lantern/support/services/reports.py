@@ -1,8 +1,9 @@
 """The outcome report for funders over a period: people served, contacts by mode, referrals by
-category and completion, the follow-up reach rate against the 80 % target, and the change in
-assessment scores. Counts only, never a handle or an id; every count from 1 to
-`SMALL_CELL - 1` is shown as "<SMALL_CELL" (and rates built on such counts are hidden), so no
-small group can be singled out."""
+category and completion, the follow-up reach rate against the 80 % target, plan goals completed
+(for members whose consent covers their plan), and the change in assessment scores. Counts
+only, never a handle or an id; every count from 1 to `SMALL_CELL - 1` is shown as
+"<SMALL_CELL" (and rates built on such counts are hidden), so no small group can be singled
+out."""
 
 import csv
 import io
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from lantern.core import charts
 from lantern.directory.models import Kind
+from lantern.recovery.models import Goal
 
 from .. import instruments
 from ..models import Assessment, ContactNote, Engagement, FollowUp, Referral
@@ -51,6 +53,8 @@ class Report:
     referrals: list = field(default_factory=list)  # (category label, made, completed)
     followups_due: int = 0
     followups_reached: int = 0
+    goals_done: int = 0  # plan goals done in the period (members whose consent covers the plan)
+    people_goals_done: int = 0
     scores: list = field(default_factory=list)  # (instrument, people, first mean, last mean)
     target: int = RATE_TARGET
 
@@ -70,7 +74,14 @@ class Report:
     @property
     def cells(self) -> dict:
         """The headline counts, each as shown (small cells suppressed)."""
-        names = ("people", "new_people", "followups_due", "followups_reached")
+        names = (
+            "people",
+            "new_people",
+            "followups_due",
+            "followups_reached",
+            "goals_done",
+            "people_goals_done",
+        )
         return {name: self.show(getattr(self, name)) for name in names}
 
     def contact_rows(self):
@@ -140,6 +151,13 @@ def outcome_report(start: date, end: date, *, small: int = SMALL_CELL) -> Report
         n=Count("pk"), reached=Count("pk", filter=Q(outcome=FollowUp.Outcome.REACHED))
     )
     report.followups_due, report.followups_reached = counts["n"], counts["reached"]
+    # Completed plan goals, a strong predictor of gains in recovery capital; counted only for
+    # members whose consent covers their plan.
+    planners = served.filter(consent__plan=True).values("member")
+    goals = Goal.objects.filter(done_on__range=(start, end), member__in=planners).aggregate(
+        n=Count("pk"), people=Count("member", distinct=True)
+    )
+    report.goals_done, report.people_goals_done = goals["n"], goals["people"]
     report.scores = _score_change(start, end)
     return report
 
@@ -191,6 +209,9 @@ def as_csv(report: Report) -> str:
     writer.writerow([_("Follow-ups due"), report.show(report.followups_due)])
     writer.writerow([_("Follow-ups reached"), report.show(report.followups_reached)])
     writer.writerow([_("Follow-up rate"), report.reach_rate, f"{_('target')} {report.target}%"])
+    writer.writerow([])
+    writer.writerow([_("Plan goals done"), report.show(report.goals_done)])
+    writer.writerow([_("People who completed a plan goal"), report.show(report.people_goals_done)])
     writer.writerow([])
     writer.writerow(
         [

@@ -3,6 +3,7 @@ casey (open, consented to everything, with a note, a referral and follow-ups); j
 a specialist. Nobody else reaches any of it: sam, jo, morgan and alex get 404 for river's."""
 
 from lantern.core.tests.matrix import LOGIN, everyone, only, signed_in
+from lantern.recovery import services as recovery
 from lantern.support import services
 from lantern.support.models import SCOPES, Team, today
 
@@ -33,6 +34,29 @@ MATRIX = {
     # the member reads their plan on their own page
     "support-plan": ("get", {"pk": "support_engagement"}, {**only(200, "casey"), "river": 302}),
     "support-note": ("get", {"pk": "support_note"}, only(200, *BOTH)),
+    # The plan together: casey edits river's goals (consent covers the plan); river edits her
+    # plan on her own pages, so even she gets 404 here
+    "support-plan-goal-new": ("get", {"pk": "support_engagement"}, only(200, "casey")),
+    "support-plan-goal-edit": (
+        "get",
+        {"pk": "support_engagement", "goal": "support_goal"},
+        only(200, "casey"),
+    ),
+    "support-plan-step-add": (
+        "get",
+        {"pk": "support_engagement", "goal": "support_goal"},
+        only(200, "casey"),
+    ),
+    "support-plan-step-toggle": (
+        "post",
+        {"pk": "support_engagement", "step": "support_step"},
+        only(302, "casey"),
+    ),
+    "support-plan-goal-done": (
+        "post",
+        {"pk": "support_engagement", "goal": "support_goal"},
+        only(302, "casey"),
+    ),
     # river declines casey's proposed goal (a second answer: a message and back)
     "support-proposal-answer": ("post", {"pk": "support_proposal"}, only(302, "river")),
     # POSTs without a form: refused with a message and back (nothing changes), or 404
@@ -75,6 +99,8 @@ def records(people) -> dict:
         people.casey, engagement, professional="Legal clinic", category="legal"
     ).obj
     proposal = services.propose_goal(people.casey, engagement, title="Walk daily").obj
+    goal = recovery.save_goal(people.river, title="Sleep by eleven").obj
+    step = recovery.add_step(people.river, goal, "Phone out of the bedroom").obj
     request = services.request_specialist(people.jo).obj
     Team.objects.create(name="Team", supervisor=people.alex).specialists.add(people.casey)
     return {
@@ -84,4 +110,6 @@ def records(people) -> dict:
         "support_followup": engagement.followups.first().pk,
         "support_request": request.pk,
         "support_proposal": proposal.pk,
+        "support_goal": goal.pk,
+        "support_step": step.pk,
     }
