@@ -31,6 +31,7 @@ var/.risk_model: $(VENV)/.installed $(wildcard lantern/safety/data/*.jsonl) \
 
 setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo var/.risk_model
 	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py load_courses --verbosity 0
 
 run: export LANTERN_SITE_URL ?= http://$(HOST):$(PORT)
 run: export LANTERN_DEFAULT_TIME_ZONE ?= America/Chicago  # the demo community meets in Chicago

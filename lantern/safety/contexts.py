@@ -21,6 +21,9 @@ class Context(models.TextChoices):
     NOTE = "note", _("private note")
     CONTACT_NOTE = "contact_note", _("specialist's contact note")
     INTAKE = "intake", _("intake")
+    # What a trainee would say to a peer in crisis (training's practice scenarios): role-play of
+    # someone else's crisis, so it never tells the writer's circle nor offers them the lines.
+    PRACTICE = "practice", _("practice answer in a training course")
     REFERRAL = "referral", _("referral")
     # Shared: read by others.
     POST = "post", _("group post")
@@ -56,5 +59,6 @@ PRIVATE = frozenset(
         Context.CONTACT_NOTE,
         Context.INTAKE,
         Context.REFERRAL,
+        Context.PRACTICE,
     }
 )

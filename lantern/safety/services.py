@@ -412,11 +412,12 @@ def check_text(
         hold = SafetySettings.current().hold_urgent_posts if hold_urgent is None else hold_urgent
     elif assessment.review and context.shared:
         item = review.queue(author, text, context, assessment, source=source, source_url=source_url)
-    elif assessment.needs_care and context.private:
+    elif assessment.needs_care and context.private and context != Context.PRACTICE:
         _tell_circle_if_allowed(author, assessment)
+    role_play = context == Context.PRACTICE  # words for someone else's crisis, rehearsed
     return Outcome(
         assessment=assessment,
-        show_crisis_resources=assessment.needs_care or assessment.review,
+        show_crisis_resources=(assessment.needs_care or assessment.review) and not role_play,
         alert=alert,
         hold=hold,
         review_item=item,

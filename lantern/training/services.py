@@ -171,7 +171,7 @@ def save_answer(actor, part: Part, text: str) -> Saved:
     answer, _created = PracticeAnswer.objects.update_or_create(
         person=actor, part=part, defaults={"text": text}
     )
-    outcome = check_text(actor, text, Context.NOTE, source=answer)
+    outcome = check_text(actor, text, Context.PRACTICE, source=answer)
     return Saved(answer, show_crisis_resources=outcome.show_crisis_resources)
 
 

@@ -1,6 +1,7 @@
 """Every list page of the recovery tools asks the database a fixed number of times, however
 many rows it lists: each page is filled with enough rows (dozens) that a query per row would
-blow its budget."""
+blow its budget. (Every budget includes the site's settings, read once a process-second for the
+header: tests start with none kept.)"""
 
 import datetime
 
@@ -119,7 +120,7 @@ def test_the_list_of_who_shares_with_me(people, signed_in, frozen, django_assert
     for member in others(15):
         Grant.objects.create(member=member, person=people.jo, milestones=True)
     jo = signed_in(people.jo)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         page = jo.get("/recovery/shared/").content.decode()
     assert page.count('href="/recovery/shared/peer') == 15
 
@@ -146,6 +147,6 @@ def test_shared_milestones(people, signed_in, frozen, django_assert_max_num_quer
 def test_the_overview_with_many_counters(people, signed_in, frozen, django_assert_max_num_queries):
     many_counters(people.river)
     river = signed_in(people.river)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         page = river.get("/recovery/").content.decode()
     assert page.count("Habit ") == 8

@@ -6,14 +6,16 @@ from django.db import connection
 from django.urls import reverse
 
 from lantern.core.models import AuditEvent
-from lantern.safety.models import Alert
+from lantern.safety import services as safety
+from lantern.safety.models import Alert, CirclePreferences
 from lantern.training import services
 from lantern.training.models import PracticeAnswer
 
 from .conftest import parts_of
 
 SECRET = "I would tell them my own story about my brother Dale."
-URGENT = "honestly i have the pills counted out, tonight is the night"
+# A good answer in the overdose scenario: read by the safety net as a crisis (urgent).
+URGENT = "Are you thinking about killing yourself? If he is not breathing, call 911 now."
 
 
 def raw(pk):
@@ -85,14 +87,23 @@ def test_the_writer_reads_changes_and_deletes_their_own(people, signed_in, cours
     assert not PracticeAnswer.objects.filter(person=people.river).exists()
 
 
-def test_words_that_sound_like_a_crisis_offer_the_writer_the_lines_and_tell_nobody(
+def test_rehearsed_crisis_words_tell_nobody_and_offer_the_trainee_no_crisis_lines(
     people, signed_in, course
 ):
+    """A good practice answer talks about suicide, overdose and 911: the safety net reads it as
+    a crisis. It is role-play of someone else's crisis (Context.PRACTICE), so the trainee is not
+    offered the crisis lines after every answer, and a circle river asked to be told when she
+    sounds in crisis hears nothing, at any hour."""
+    assert safety.assess(URGENT).is_urgent  # the premise: these words read as a crisis
+    CirclePreferences.objects.create(member=people.river, tell_circle_when_urgent=True)
+    safety.add_to_circle(people.river, "sam")
     river = signed_in(people.river)
     response = _answer(river, course, URGENT)
     page = river.get(response["Location"]).content.decode()
-    assert "crisis-offer" in page
+    assert "crisis-offer" not in page
     assert not Alert.objects.exists()  # private writing raises no alert for staff
+    told = people.sam.notifications.filter(kind__startswith="safety.").exclude(kind="safety.circle")
+    assert not told.exists()  # only "river added you to her circle"
 
 
 def test_a_calm_answer_offers_nothing(people, signed_in, course):
