@@ -87,7 +87,9 @@ def test_ordinary_words_are_not_queued(people):
 def test_private_words_never_reach_the_queue(people, context):
     outcome = services.check_text(people.river, REVIEW_TEXT, context)
     assert outcome.assessment.review
-    assert outcome.show_crisis_resources  # the writer just sees the crisis lines
+    # The writer just sees the crisis lines (not after a rehearsed answer in training: words
+    # for someone else's crisis, Context.PRACTICE).
+    assert outcome.show_crisis_resources == (context != Context.PRACTICE)
     assert outcome.review_item is None and outcome.alert is None
     assert not ReviewItem.objects.exists()
     with pytest.raises(ValueError):
