@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from lantern.accounts.models import User
+from lantern.conftest import run_tasks
 from lantern.core.errors import RateLimited
 from lantern.core.models import Notification
 from lantern.support import services
@@ -145,20 +146,24 @@ def test_referral_statuses_move_and_are_reported(people, engagement):
     assert timezone.now() - referral.status_changed_at < timedelta(minutes=1)
 
 
-def test_a_referral_waiting_two_weeks_reminds_the_specialist(
-    people, engagement, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        referral = services.make_referral(
-            people.casey, engagement, professional="Clinic", category="health"
-        ).obj
-    task = DBTaskResult.objects.get(task_path__endswith="remind_waiting_referral")
-    assert task.run_after > timezone.now() + timedelta(days=13)
+@pytest.mark.django_db(transaction=True)  # the worker commits, as it would in production
+def test_a_referral_waiting_two_weeks_reminds_the_specialist(people, engagement):
+    """On the real task worker (the database queue, or RQ on PostgreSQL + Redis): nothing the
+    next day, nothing at 13 days, casey reminded once it has waited two weeks."""
+    start = timezone.now()
+    referral = services.make_referral(
+        people.casey, engagement, professional="Clinic", category="health"
+    ).obj
+    waiting = Notification.objects.filter(recipient=people.casey, kind="support.referral_waiting")
+    for days in (1, 13):
+        with time_machine.travel(start + timedelta(days=days), tick=False):
+            run_tasks()
+        assert not waiting.exists(), days
+    with time_machine.travel(start + timedelta(days=15), tick=False):
+        run_tasks()
+    assert waiting.count() == 1
+    # A reminder that fires after the referral moved on, or after consent ended, does nothing.
     stamp = referral.status_changed_at.isoformat()
-    assert services.run_referral_reminder(referral.pk, stamp) == "reminded"
-    assert Notification.objects.filter(
-        recipient=people.casey, kind="support.referral_waiting"
-    ).exists()
     services.set_referral_status(people.casey, referral, "connected")
     assert services.run_referral_reminder(referral.pk, stamp) == "moved on"
     referral.refresh_from_db()
