@@ -34,7 +34,8 @@ setup: $(VENV)/.installed lantern/locale/es/LC_MESSAGES/django.mo var/.risk_mode
 	$(PY) manage.py load_courses --verbosity 0
 
 run: export LANTERN_SITE_URL ?= http://$(HOST):$(PORT)
-run: export LANTERN_DEFAULT_TIME_ZONE ?= America/Chicago  # the demo community meets in Chicago
+# The demo community meets in Chicago. (No comment after a value in make: it keeps the spaces.)
+run: export LANTERN_DEFAULT_TIME_ZONE ?= America/Chicago
 run: setup
 	$(PY) manage.py demo
 	@echo "Lantern is at http://$(HOST):$(PORT)/  (Ctrl-C stops the site and the worker)"

