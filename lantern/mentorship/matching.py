@@ -241,7 +241,10 @@ def score_matrix(seekers, mentors, blocked_pairs=frozenset()) -> np.ndarray:
         t = _masks(mentors, attribute, indexes[attribute])[None, :]
         return np.bitwise_count(s & t)  # uint8: how many values they share
 
-    genders = sorted({p.gender for p in (*seekers, *mentors)} | {""})
+    # Every gender anyone has or a mentor asks for: a wanted gender nobody here has must still
+    # make the mentor's mask non-empty (else it would read "anyone").
+    wanted = {g for t in mentors for g in t.mentors_genders}
+    genders = sorted({p.gender for p in (*seekers, *mentors)} | wanted | {""})
     g_index = {g: i for i, g in enumerate(genders)}
     s_gender = np.array([g_index[s.gender] for s in seekers], dtype=np.int8)[:, None]
     t_gender = np.array([g_index[t.gender] for t in mentors], dtype=np.int8)[None, :]

@@ -157,3 +157,17 @@ def test_recovery_time_in_plain_words():
 def test_an_empty_cohort_has_an_empty_matrix():
     assert matching.score_matrix([], []).shape == (0, 0)
     assert isinstance(matching.score_matrix([SeekerFacts(id=1)], []), np.ndarray)
+
+
+def test_a_mentor_for_women_only_is_never_matched_with_someone_who_did_not_say():
+    """Found by the property test above on a PostgreSQL run: in the many-at-once scores, a
+    gender a mentor asked for that nobody in the batch has was dropped from the mentor's mask,
+    which then read "anyone"."""
+    mentor = matching.MentorFacts(
+        id=1, languages=frozenset({"en"}), mentors_genders=frozenset({"woman"}), recovery_days=900
+    )
+    unsaid = matching.SeekerFacts(id=100, languages=frozenset({"en"}))
+    man = matching.SeekerFacts(id=101, languages=frozenset({"en"}), gender="man")
+    assert matching.hard_rule_failures(unsaid, mentor, blocked=False)
+    matrix = matching.score_matrix([unsaid, man], [mentor])
+    assert matrix.tolist() == [[-1], [-1]]
