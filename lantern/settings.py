@@ -104,6 +104,10 @@ INSTALLED_APPS = [
     "lantern.mentorship",
     "lantern.events",
     "lantern.training",
+    "lantern.programs",
+    "lantern.programs.residences",
+    "lantern.programs.dropin",
+    "lantern.programs.alumni",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ the browser would drop the shape. A template puts these strings straight into at
     grid = charts.grid([0, 5, 10], scale)                 # ["92.0", "50.0", "8.0"]
     bars = charts.bars(counts, width=300, top=10, bottom=90)
 
+`cell` and `rate` show counts in reports for funders with small cells suppressed.
+
 Users: `recovery.services.trends` (mood, craving, meetings per week) and
 `meetings.services.attendance_summary` (meetings per week).
 """
@@ -133,3 +135,20 @@ def bars(
             )
         )
     return out
+
+
+# Reports that leave Lantern (for funders, boards) show no count from 1 to SMALL_CELL - 1: such a
+# group is small enough to single someone out. 11 is the CMS cell-size rule.
+SMALL_CELL = 11
+
+
+def cell(count: int, small: int = SMALL_CELL) -> str:
+    """A count as shown: "<11" for 1 to 10 (with the default), else the number."""
+    return f"<{small}" if 0 < count < small else str(count)
+
+
+def rate(part: int, whole: int, small: int = SMALL_CELL) -> str:
+    """A percentage, hidden ("—") when either count is a small cell."""
+    if whole == 0 or 0 < part < small or whole < small:
+        return "—"
+    return f"{round(100 * part / whole)}%"

@@ -10,6 +10,7 @@ so a view that shows refusals catches `NotFound` first and lets it go on (`excep
 raise`), then shows any other `Refused`.
 """
 
+from django.contrib import messages
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -44,3 +45,37 @@ class RateLimited(Refused):
     """Too much, too fast (answered as 429 by the API)."""
 
     status = 429
+
+
+class attempt:
+    """Shows a service's refusal on the form (or, without a form, as a message on the next
+    page) and lets `NotFound` through, so the view answers 404 as a loader would:
+
+        with attempt(form) as done:
+            saved = services.enrol(request.user, program, form.cleaned_data["handle"])
+        if done:
+            return redirect(...)
+        return render(..., status=400)
+
+    `done` is true when the block ran to the end; `done.refused` is the refusal otherwise."""
+
+    def __init__(self, form=None, *, request=None):
+        self.form = form
+        self.request = request
+        self.refused: Refused | None = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if error is None or isinstance(error, NotFound) or not isinstance(error, Refused):
+            return False
+        self.refused = error
+        if self.form is not None:
+            error.add_to_form(self.form)
+        elif self.request is not None:
+            messages.error(self.request, error.message)
+        return True
+
+    def __bool__(self) -> bool:
+        return self.refused is None

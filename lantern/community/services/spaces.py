@@ -576,3 +576,48 @@ def remove_space_moderator(person, space: Space, handle: str) -> Membership:
         url=_space_url(space),
     )
     return membership
+
+
+# --- Groups kept by a program ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_member(moderator, space: Space, person) -> Membership:
+    """A group's moderator adds someone at once, without an invitation to accept: a program's
+    staff enrolling a resident, a graduate or a family member in the program's group (programs
+    call this; members of ordinary groups join or are invited). Someone removed from the group,
+    or banned, is not added."""
+    if not access.can_moderate_space(moderator, space):
+        raise Refused(_("Only this group's moderators can add people."))
+    if access.is_banned(person):
+        raise Refused(
+            _("%(handle)s is banned from the community.") % {"handle": person.handle},
+            field="handle",
+        )
+    membership = Membership.objects.select_for_update().filter(space=space, person=person).first()
+    if membership is not None and membership.status == Membership.Status.REMOVED:
+        raise Refused(
+            _("%(handle)s was removed from this group.") % {"handle": person.handle},
+            field="handle",
+        )
+    if membership is None:
+        membership = Membership.objects.create(space=space, person=person)
+    elif membership.status != Membership.Status.ACTIVE:
+        membership.status = Membership.Status.ACTIVE
+        membership.joined_at = membership.last_visit_at = timezone.now()
+        membership.save(update_fields=["status", "joined_at", "last_visit_at"])
+    forget(person)
+    return membership
+
+
+@transaction.atomic
+def end_membership(moderator, space: Space, person) -> None:
+    """A group's moderator ends someone's place in it without a sanction (a resident moving
+    out, a graduate leaving a cohort): they may be added again later. A peer moderator's place
+    is ended by `remove_space_moderator` first."""
+    if not access.can_moderate_space(moderator, space):
+        raise Refused(_("Only this group's moderators can do this."))
+    Membership.objects.filter(space=space, person=person, role=Membership.Role.MEMBER).exclude(
+        status=Membership.Status.REMOVED
+    ).delete()
+    forget(person)

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from lantern.core import charts
+from lantern.core.charts import SMALL_CELL, cell, rate
 from lantern.directory.models import Kind
 from lantern.recovery.models import Goal
 
@@ -22,24 +23,11 @@ from .. import instruments
 from ..models import Assessment, ContactNote, Engagement, FollowUp, Referral
 from .followups import RATE_TARGET
 
-SMALL_CELL = 11
 NOTICE = (
     "This report contains no names, handles or ids. Counts from 1 to {n} are shown as <{m}. "
     "It is derived from records protected by federal confidentiality rules (42 CFR part 2); "
     "do not attempt to re-identify anyone or redisclose it beyond its purpose."
 )
-
-
-def cell(count: int, small: int = SMALL_CELL) -> str:
-    """A count as shown: "<11" for 1 to 10 (with the default), else the number."""
-    return f"<{small}" if 0 < count < small else str(count)
-
-
-def rate(part: int, whole: int, small: int = SMALL_CELL) -> str:
-    """A percentage, hidden ("—") when either count is a small cell."""
-    if whole == 0 or 0 < part < small or whole < small:
-        return "—"
-    return f"{round(100 * part / whole)}%"
 
 
 @dataclass
