@@ -90,7 +90,7 @@ def create_program(actor, *, name: str, kind: str, description: str = "") -> Sav
     outcome = safety.check_text(
         actor,
         f"{name}\n\n{description}",
-        Context.EVENT,
+        Context.PROGRAM,
         source=program,
         source_url=program.get_absolute_url(),
     )

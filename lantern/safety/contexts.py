@@ -25,6 +25,8 @@ class Context(models.TextChoices):
     # someone else's crisis, so it never tells the writer's circle nor offers them the lines.
     PRACTICE = "practice", _("practice answer in a training course")
     REFERRAL = "referral", _("referral")
+    # A house leader's entry in a residence's house log (incidents): staff-only and sensitive.
+    HOUSE_LOG = "house_log", _("house log entry")
     # Shared: read by others.
     POST = "post", _("group post")
     REPLY = "reply", _("reply")
@@ -40,6 +42,8 @@ class Context(models.TextChoices):
     EVENT = "event", _("event")
     STORY = "story", _("recovery story")
     RESOURCE = "resource", _("community resource")
+    # A program's own words: its description, house rules, activities, a cohort's name.
+    PROGRAM = "program", _("program")
 
     @property
     def private(self) -> bool:
@@ -60,5 +64,6 @@ PRIVATE = frozenset(
         Context.INTAKE,
         Context.REFERRAL,
         Context.PRACTICE,
+        Context.HOUSE_LOG,
     }
 )
