@@ -15,7 +15,7 @@ from lantern.core.timezones import COMMON_ZONES, is_valid_zone
 
 from . import invitations, services
 from .handles import check_not_reserved
-from .models import ApiToken, Pathway, Role, User
+from .models import AccountType, ApiToken, Pathway, Role, User
 
 format_html_lazy = lazy(format_html, SafeString)
 
@@ -25,6 +25,17 @@ class SignupForm(AllauthSignupForm):
     the privacy notice, recorded with their versions."""
 
     time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
+    account_type = forms.ChoiceField(
+        label=_("I am here"),
+        choices=AccountType.choices,
+        initial=AccountType.RECOVERY,
+        required=False,  # left out: for their own recovery
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Family and friends have groups of their own, and see the groups of people in "
+            "recovery only when invited. You can change this later."
+        ),
+    )
     accept_guidelines = forms.BooleanField(
         required=True,
         label=format_html_lazy(
@@ -59,7 +70,15 @@ class SignupForm(AllauthSignupForm):
             "Only used to reset your password. Without it, you get recovery codes instead."
         )
         self.order_fields(
-            ["username", "email", "password1", "password2", "accept_guidelines", "accept_privacy"]
+            [
+                "username",
+                "email",
+                "password1",
+                "password2",
+                "account_type",
+                "accept_guidelines",
+                "accept_privacy",
+            ]
         )
 
     def clean_time_zone(self):
@@ -69,7 +88,8 @@ class SignupForm(AllauthSignupForm):
     def custom_signup(self, request, user):
         user.language = getattr(request, "LANGUAGE_CODE", "en")[:2]
         user.time_zone = self.cleaned_data.get("time_zone", "")
-        user.save(update_fields=["language", "time_zone"])
+        user.account_type = self.cleaned_data.get("account_type") or AccountType.RECOVERY
+        user.save(update_fields=["language", "time_zone", "account_type"])
         services.on_signup(user)
         services.record_consents(
             user,
@@ -128,6 +148,7 @@ class PreferencesForm(forms.ModelForm):
             "language",
             "time_zone",
             "pathways",
+            "account_type",
             "notify_email",
             "email_digest",
             "digest_time",
@@ -137,12 +158,17 @@ class PreferencesForm(forms.ModelForm):
             "quiet_hours_end",
         ]
         widgets = {
+            "account_type": forms.RadioSelect,
             "quiet_hours_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "quiet_hours_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {
             "pronouns": _("Shown next to your handle."),
+            "account_type": _(
+                "Family and friends have groups of their own, and see the groups of people in "
+                "recovery only when invited."
+            ),
             "quiet_hours_start": _(
                 "No email or device notifications between these times, except urgent safety alerts."
             ),
@@ -162,6 +188,10 @@ class PreferencesForm(forms.ModelForm):
         ]
         self.order_fields([*self.Meta.fields[:4], "other_time_zone"])
         self.fields["digest_time"].required = False
+        self.fields["account_type"].required = False  # left out: as it was
+
+    def clean_account_type(self):
+        return self.cleaned_data.get("account_type") or self.instance.account_type
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"]

@@ -23,6 +23,15 @@ class Pathway(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class AccountType(models.TextChoices):
+    """Why someone is here. Family and friends of people in recovery have groups, events and
+    resources of their own, and reach the groups of people in recovery only when invited (and
+    the other way round): each can speak freely."""
+
+    RECOVERY = "recovery", _("For my own recovery, or to support peers")
+    FAMILY = "family", _("For someone I love: I am family or a friend")
+
+
 handle_validator = RegexValidator(
     r"^[A-Za-z0-9_.-]{3,30}$",
     _("Use 3 to 30 letters, numbers, dots, dashes or underscores."),
@@ -68,6 +77,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
     pathways = models.JSONField(_("recovery pathways of interest"), default=list, blank=True)
+    account_type = models.CharField(
+        _("I am here"), max_length=10, choices=AccountType, default=AccountType.RECOVERY
+    )
     notify_email = models.BooleanField(_("send notifications by email"), default=False)
     notify_push = models.BooleanField(_("send notifications to my devices"), default=True)
     detailed_subjects = models.BooleanField(
@@ -105,6 +117,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     USERNAME_FIELD = "handle"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
+
+    @property
+    def is_family(self) -> bool:
+        return self.account_type == AccountType.FAMILY
 
     class Meta:
         constraints = [

@@ -268,6 +268,7 @@ def export_data(user: User) -> dict:
             "language": user.language,
             "time_zone": user.time_zone,
             "pathways": user.pathways,
+            "account_type": user.account_type,
             "notify_email": user.notify_email,
             "notify_push": user.notify_push,
             "detailed_subjects": user.detailed_subjects,

@@ -33,6 +33,7 @@ from .models import (
     Sanction,
     Space,
     Thread,
+    audiences_for,
     is_site_moderator,
 )
 
@@ -124,7 +125,13 @@ def can_read_space(user, space) -> bool:
     if m is not None and m.status == Membership.Status.ACTIVE:
         return True
     removed = m is not None and m.status == Membership.Status.REMOVED
-    return space.kind == Space.Kind.OPEN and not removed
+    return space.kind == Space.Kind.OPEN and not removed and is_for(user, space)
+
+
+def is_for(user, space) -> bool:
+    """The group is for people like this person (family and friends, or people in recovery),
+    so they find it and may join it without an invitation."""
+    return space.audience in audiences_for(user)
 
 
 def is_banned(user) -> bool:
@@ -157,9 +164,8 @@ def can_join_space(user, space) -> bool:
         Membership.Status.REMOVED,
     ):
         return False
-    return space.kind != Space.Kind.PRIVATE or (
-        m is not None and m.status == Membership.Status.INVITED
-    )
+    invited = m is not None and m.status == Membership.Status.INVITED
+    return invited or (space.kind != Space.Kind.PRIVATE and is_for(user, space))
 
 
 def can_post_in_space(user, space) -> bool:

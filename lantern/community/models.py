@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantern.core.access import has_role
-from lantern.core.roles import SITE_MODERATOR_ROLES
+from lantern.core.roles import HELPER_ROLES, SITE_MODERATOR_ROLES
 
 USER = settings.AUTH_USER_MODEL
 NEWCOMER_DAYS = 30  # private messages are limited for this long after joining
@@ -39,6 +39,26 @@ def is_site_moderator(user) -> bool:
     return has_role(user, *SITE_MODERATOR_ROLES)
 
 
+class Audience(models.TextChoices):
+    """Whom a group is for. Family and friends of people in recovery have groups of their own
+    (each side speaks freely); a group for the other side is, to a person, like a group by
+    invitation: they reach it only when invited. Helpers (supporters, specialists, moderators,
+    administrators) serve both."""
+
+    RECOVERY = "recovery", _("People in recovery")
+    FAMILY = "family", _("Family and friends")
+    EVERYONE = "everyone", _("Everyone")
+
+
+def audiences_for(user) -> tuple[str, ...]:
+    """The audiences whose groups a person finds and may join without an invitation."""
+    if has_role(user, *HELPER_ROLES):
+        return tuple(Audience.values)
+    if getattr(user, "account_type", "") == Audience.FAMILY:
+        return (Audience.FAMILY, Audience.EVERYONE)
+    return (Audience.RECOVERY, Audience.EVERYONE)
+
+
 class SpaceQuerySet(models.QuerySet):
     def listed_for(self, user):
         """Spaces a person sees in the list: open and join-on-request spaces, and private
@@ -50,7 +70,8 @@ class SpaceQuerySet(models.QuerySet):
         mine = Membership.objects.filter(space=OuterRef("pk"), person=user).exclude(
             status=Membership.Status.REMOVED
         )
-        return self.filter(~Q(kind=Space.Kind.PRIVATE) | Q(Exists(mine)))
+        for_them = ~Q(kind=Space.Kind.PRIVATE) & Q(audience__in=audiences_for(user))
+        return self.filter(for_them | Q(Exists(mine)))
 
     def readable_by(self, user):
         """Spaces whose threads a person may read: open spaces, and the others they are an
@@ -65,7 +86,8 @@ class SpaceQuerySet(models.QuerySet):
         removed = Membership.objects.filter(
             space=OuterRef("pk"), person=user, status=Membership.Status.REMOVED
         )
-        return self.filter((Q(kind=Space.Kind.OPEN) & ~Q(Exists(removed))) | Q(Exists(active)))
+        open_to_them = Q(kind=Space.Kind.OPEN, audience__in=audiences_for(user))
+        return self.filter((open_to_them & ~Q(Exists(removed))) | Q(Exists(active)))
 
 
 class Space(models.Model):
@@ -82,6 +104,9 @@ class Space(models.Model):
     guidelines = models.TextField(_("guidelines"), blank=True)
     topics = models.JSONField(_("topics"), default=list, blank=True)
     kind = models.CharField(_("who may join"), max_length=10, choices=Kind, default=Kind.OPEN)
+    audience = models.CharField(
+        _("who it is for"), max_length=10, choices=Audience, default=Audience.RECOVERY
+    )
     hold_urgent_posts = models.BooleanField(
         _("hold urgent posts for review"),
         null=True,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantern.safety.models import SafetySettings
 
-from .models import Space, Topic
+from .models import Audience, Space, Topic
 from .services import spaces as space_services
 
 HOLD_CHOICES = {"": None, "hold": True, "publish": False}
@@ -52,6 +52,17 @@ class SpaceForm(forms.Form):
         initial=Space.Kind.OPEN,
         widget=forms.RadioSelect,
     )
+    audience = forms.ChoiceField(
+        label=_("Who it is for"),
+        choices=Audience.choices,
+        initial=Audience.RECOVERY,
+        required=False,  # left out: people in recovery (a new group), unchanged (settings)
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Family and friends find only their groups, and people in recovery only theirs; "
+            "either may be invited to the other's. Helpers see both."
+        ),
+    )
     hold_urgent_posts = forms.ChoiceField(
         label=_("When a post reads as a crisis"),
         required=False,
@@ -79,6 +90,8 @@ class SpaceForm(forms.Form):
     def space_data(self) -> dict:
         """The cleaned fields as keyword arguments for services.create_space / update_space."""
         data = {name: value for name, value in self.cleaned_data.items() if name in self.fields}
+        if not data.get("audience"):
+            data.pop("audience", None)
         if "hold_urgent_posts" in data:
             data["hold_urgent_posts"] = HOLD_CHOICES[data["hold_urgent_posts"]]
         return data
@@ -97,13 +110,14 @@ class SpaceSettingsForm(SpaceForm):
                 "guidelines": space.guidelines,
                 "topics": space.topics,
                 "kind": space.kind,
+                "audience": space.audience,
                 "hold_urgent_posts": hold_choice(space.hold_urgent_posts),
             },
         )
         super().__init__(*args, **kwargs)
         del self.fields["slug"]
         if not rules:
-            for name in ("name", "kind", "hold_urgent_posts"):
+            for name in ("name", "kind", "audience", "hold_urgent_posts"):
                 del self.fields[name]
 
 

@@ -31,5 +31,8 @@ class ProgramsConfig(AppConfig):
             order=35,
         )
         registry.home_card("programs", "programs/_home_card.html", context=home.card, order=30)
+        registry.home_card(
+            "programs.family", "programs/_family_card.html", context=home.family_card, order=5
+        )
         # After community (spaces) and events (clubs).
         registry.demo_seed("programs", demo.seed, order=70)

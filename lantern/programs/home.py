@@ -11,3 +11,11 @@ def card(request) -> dict | None:
     if not programs:
         return None
     return {"programs": programs}
+
+
+def family_card(request) -> dict | None:
+    """For family and friends: their groups, events and resources."""
+    person = request.user
+    if not person.is_authenticated or not person.is_family:
+        return None
+    return services.for_family(person)

@@ -17,12 +17,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lantern.community import services as community
-from lantern.community.models import Membership, Space
+from lantern.community.models import Audience, Membership, Space
 from lantern.core import audit, charts
 from lantern.core.charts import SMALL_CELL, cell
 from lantern.core.errors import Refused
 from lantern.core.results import Saved
 from lantern.events import services as events
+from lantern.events.models import Event
 from lantern.safety import services as safety
 from lantern.safety.contexts import Context
 
@@ -74,9 +75,13 @@ def create_program(actor, *, name: str, kind: str, description: str = "") -> Sav
     if Program.objects.filter(name__iexact=name).exists():
         raise Refused(_("A program already has this name."), field="name")
     summary = description[:300] or str(Program.Kind(kind).label)
-    space = community.create_space(
-        actor, name=name, description=summary, kind=Space.Kind.PRIVATE
-    ).obj
+    if kind == Program.Kind.FAMILY:
+        # Family and friends find a family program's group and ask to join; people in
+        # recovery do not see it unless invited.
+        rules = {"kind": Space.Kind.REQUEST, "audience": Audience.FAMILY}
+    else:
+        rules = {"kind": Space.Kind.PRIVATE, "audience": Audience.RECOVERY}
+    space = community.create_space(actor, name=name, description=summary, **rules).obj
     club = events.create_club(actor, name, description or summary).obj
     program = Program.objects.create(
         slug=_slug_for(name),
@@ -287,3 +292,19 @@ def as_csv(result: Report) -> str:
 
 def staff_of(program: Program) -> list:
     return community.space_moderators(program.space)
+
+
+def for_family(person) -> dict:
+    """What a family member or friend finds on their home page: the groups for family and
+    friends they can join or are in, family programs' coming events, and where resources for
+    families are (three queries)."""
+    groups = list(
+        Space.objects.listed_for(person).filter(audience=Audience.FAMILY).order_by("name")[:6]
+    )
+    coming = list(
+        Event.objects.visible_to(person)
+        .upcoming()
+        .filter(club__program__kind=Program.Kind.FAMILY, club__program__active=True)
+        .filter(status=Event.Status.SCHEDULED)[:3]
+    )
+    return {"groups": groups, "events": coming}

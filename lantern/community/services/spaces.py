@@ -23,6 +23,7 @@ from lantern.safety.contexts import Context
 
 from .. import access
 from ..models import (
+    Audience,
     Membership,
     ModerationAction,
     Post,
@@ -307,6 +308,11 @@ def _check_rules(kind: str, hold_urgent_posts: bool | None) -> None:
         raise Refused(_("Choose what happens to urgent posts."), field="hold_urgent_posts")
 
 
+def _check_audience(audience: str) -> None:
+    if audience not in Audience.values:
+        raise Refused(_("Choose whom the group is for."), field="audience")
+
+
 def hold_label(hold_urgent_posts: bool | None) -> str:
     if hold_urgent_posts is None:
         return _("follow the site's safety setting")
@@ -362,6 +368,7 @@ def create_space(
     guidelines: str = "",
     topics: list[str] | tuple = (),
     kind: str = Space.Kind.OPEN,
+    audience: str = Audience.RECOVERY,
     hold_urgent_posts: bool | None = None,
 ) -> Saved:
     """Site moderators and administrators start a group. Its address is made from the name when
@@ -376,6 +383,7 @@ def create_space(
     guidelines = _guidelines(guidelines)
     topics = _topics(topics)
     _check_rules(kind, hold_urgent_posts)
+    _check_audience(audience)
     try:
         with transaction.atomic():  # two people choosing the same address at once
             space = Space.objects.create(
@@ -385,6 +393,7 @@ def create_space(
                 guidelines=guidelines,
                 topics=topics,
                 kind=kind,
+                audience=audience,
                 hold_urgent_posts=hold_urgent_posts,
             )
     except IntegrityError as exc:
@@ -409,6 +418,7 @@ def update_space(
     guidelines: str = KEEP,
     topics: list[str] = KEEP,
     kind: str = KEEP,
+    audience: str = KEEP,
     hold_urgent_posts: bool | None = KEEP,
 ) -> Saved:
     """A group's peer moderators change its description, guidelines and topics; site moderators
@@ -457,6 +467,14 @@ def update_space(
             )
         space.kind, space.hold_urgent_posts = new_kind, new_hold
         changed += ["kind", "hold_urgent_posts"]
+    if audience is not KEEP and audience != space.audience:
+        _check_audience(audience)
+        if not may_change_rules:
+            raise Refused(
+                _("Only site moderators can change whom a group is for."), field="audience"
+            )
+        space.audience = audience
+        changed.append("audience")
     if not changed:
         return Saved(space)
     space.save(update_fields=changed)
