@@ -207,6 +207,13 @@ def people_of(actor, program: Program):
     )
 
 
+def enrolment_of(actor, program: Program, person_id: int) -> Membership | None:
+    """A person's place among the program's members (not its staff), for staff to end."""
+    return (
+        people_of(actor, program).filter(person_id=person_id, role=Membership.Role.MEMBER).first()
+    )
+
+
 # --- Reports ------------------------------------------------------------------------------------
 
 

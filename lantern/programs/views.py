@@ -70,7 +70,7 @@ def people(request, slug: str):
 @login_required
 def discharge(request, slug: str, pk: int):
     program = access.get_staffed_program_for(request.user, slug)
-    enrolled = services.people_of(request.user, program).filter(person_id=pk).first()
+    enrolled = services.enrolment_of(request.user, program, pk)
     if enrolled is None:  # already discharged (a second click, another leader)
         messages.info(request, _("They are not enrolled."))
         return redirect("programs-people", slug=program.slug)

@@ -98,15 +98,9 @@ def test_changing_to_family_takes_effect_on_the_next_request(groups, people, sig
     assert client.get("/groups/early-days/").status_code == 200
     response = client.post(
         "/accounts/preferences/",
-        {
-            "handle": "sam",
-            "language": "en",
-            "account_type": "family",
-            "email_digest": "each",
-            "digest_time": "18:00",
-        },
+        {"handle": "sam", "language": "en", "time_zone": "", "account_type": "family"},
     )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302
     assert client.get("/groups/early-days/").status_code == 404
     assert client.get("/groups/loved-ones/").status_code == 200
 
@@ -128,8 +122,8 @@ def test_a_site_moderator_chooses_whom_a_new_group_is_for(people, signed_in):
         "/groups/new/",
         {"name": "Odd", "description": "x", "kind": "open", "audience": "martians"},
     )
-    assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
+    assert not Space.objects.filter(name="Odd").exists()
 
 
 def test_a_peer_moderator_cannot_change_whom_a_group_is_for(groups, people):
