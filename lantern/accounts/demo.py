@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from . import services
-from .models import Role, User
+from .models import AccountType, Role, User
 
 DEMO_PASSWORD = "lantern-demo-2026"
 
@@ -29,7 +29,10 @@ DEMO_PEOPLE = [
     ("alex", [Role.ADMIN], "", [], "JBSWY3DPEHPK3PXPALEXDEMOSECRET22"),
     ("nightowl", [Role.MEMBER], "", ["smart"], None),
     ("dawn", [Role.MEMBER], "she/her", [], None),
+    ("pat", [Role.MEMBER], "she/her", [], None),
 ]
+# pat's son is in treatment: an account for family and friends (programs' family program).
+FAMILY = {"pat"}
 
 # How long ago each joined, in days: a community with a history. river joined about four months
 # ago and is 94 days sober (recovery/demo.py); sam, jo, casey, morgan and alex have been here for
@@ -45,6 +48,7 @@ JOINED_DAYS_AGO = {
     "alex": 1_600,
     "nightowl": 160,
     "dawn": 3,
+    "pat": 40,
 }
 
 
@@ -57,6 +61,7 @@ def seed() -> None:
         else:
             user.set_password(DEMO_PASSWORD)
         user.pronouns, user.pathways, user.is_active = pronouns, pathways, True
+        user.account_type = AccountType.FAMILY if handle in FAMILY else AccountType.RECOVERY
         user.date_joined = timezone.now() - timedelta(days=JOINED_DAYS_AGO[handle])
         user.save()
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
@@ -77,6 +82,8 @@ def describe() -> list[str]:
         line = f"  {handle:<8} {', '.join(roles)}"
         if JOINED_DAYS_AGO[handle] < 30:
             line += f"  (joined {JOINED_DAYS_AGO[handle]} days ago: a newcomer)"
+        if handle in FAMILY:
+            line += "  (family and friends: her son is in treatment)"
         if secret:
             line += f"  (two-factor secret {secret}; code now: manage.py demo_code {handle})"
         lines.append(line)

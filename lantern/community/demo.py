@@ -15,7 +15,7 @@ from lantern.accounts.models import User
 from lantern.core.access import forget
 
 from . import access, services
-from .models import Membership, Post, Space, Thread
+from .models import Audience, Membership, Post, Space, Thread
 
 GUIDELINES = (
     "Speak from your own experience (“I”, not “you should”).\n"
@@ -123,6 +123,8 @@ SPACES = [
         [],
     ),
 ]
+
+FOR_EVERYONE = "family-and-friends"
 
 # space slug → threads: (author, title, body, hours ago, [(author, reply, hours ago)], options)
 THREADS = {
@@ -272,6 +274,9 @@ def seed() -> None:
                 "description": description,
                 "topics": topics,
                 "kind": kind,
+                # People in recovery love someone still using too: this one is for everyone,
+                # family accounts included (the others are for people in recovery).
+                "audience": Audience.EVERYONE if slug == FOR_EVERYONE else Audience.RECOVERY,
                 "guidelines": GUIDELINES,
             },
         )

@@ -40,7 +40,7 @@ DEMO_PROGRAMS = [
         Program.Kind.FAMILY,
         "For the people who love someone in recovery: a group of your own, and events.",
         ["morgan"],
-        [],
+        ["pat"],
     ),
 ]
 
