@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lantern.core import access
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import Refused, attempt
 
 from . import invitations, services, signin_guard
 from .access import get_api_token_for, get_person_for
@@ -216,7 +216,7 @@ def staff_person_role(request, handle: str):
         messages.error(request, _("Choose a role and whether to grant or revoke it."))
         return redirect("accounts-staff-person", handle=person.handle)
     role, action = form.cleaned_data["role"], form.cleaned_data["action"]
-    try:
+    with attempt(request=request):
         if action == "grant":
             services.grant_role(person, role, by=request.user)
             messages.success(
@@ -231,10 +231,6 @@ def staff_person_role(request, handle: str):
                 _("%(who)s no longer has the %(role)s role.")
                 % {"who": person.handle, "role": Role(role).label},
             )
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
     return redirect("accounts-staff-person", handle=person.handle)
 
 

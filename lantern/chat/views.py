@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantern.community import access as community_access
-from lantern.core.errors import NotFound, RateLimited, Refused
+from lantern.core.errors import RateLimited, Refused, attempt
 from lantern.meetings import access as meetings_access
 from lantern.safety import crisis
 
@@ -114,15 +114,11 @@ def post(request, slug: str):
     room = access.get_room_for(request.user, slug)
     form = forms.PostForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.post_message(request.user, room, form.cleaned_data["body"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-            return _room_page(
-                request, room, form=form, status=429 if isinstance(error, RateLimited) else 400
-            )
+        if not done:
+            limited = isinstance(done.refused, RateLimited)
+            return _room_page(request, room, form=form, status=429 if limited else 400)
         crisis.offer_after_save(request, saved)
         if saved.held:
             messages.info(
@@ -151,12 +147,10 @@ def _chair_act(request, slug: str, action, done: str = ""):
     session = access.open_session(room)
     if not access.can_run_session(request.user, session):
         raise Http404
-    try:
+    with attempt() as attempted:
         action(session)
-    except NotFound:
-        raise
-    except Refused as error:
-        return _done(request, room, error)
+    if not attempted:
+        return _done(request, room, attempted.refused)
     return _done(request, room, done=done)
 
 
@@ -317,12 +311,8 @@ def react(request, pk: int):
     message = access.get_message_for(request.user, pk)
     form = forms.ReactForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request=request):
             services.toggle_reaction(request.user, message, form.cleaned_data["kind"])
-        except NotFound:
-            raise
-        except Refused as error:
-            messages.error(request, error.message)
     return redirect(f"{message.room.get_absolute_url()}#m{message.seq}")
 
 
@@ -369,15 +359,11 @@ def report(request, pk: int):
     message = access.get_message_for(request.user, pk)
     form = forms.ReportForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(form) as done:
             services.report_message(request.user, message, form.cleaned_data["note"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-            return _message_page(
-                request, message, form=form, status=429 if isinstance(error, RateLimited) else 400
-            )
+        if not done:
+            limited = isinstance(done.refused, RateLimited)
+            return _message_page(request, message, form=form, status=429 if limited else 400)
         messages.success(request, _("Thank you. The chairs and moderators will look at it."))
         return redirect(message.room.get_absolute_url())
     return _message_page(request, message, form=form, status=400)
@@ -388,12 +374,10 @@ def report(request, pk: int):
 def side(request, pk: int):
     """A chair opens a private conversation with a message's author."""
     message = access.get_message_for(request.user, pk)
-    try:
+    with attempt() as done:
         conversation = services.open_side_conversation(request.user, message)
-    except NotFound:
-        raise
-    except Refused as error:
-        return _done(request, message.room, error)
+    if not done:
+        return _done(request, message.room, done.refused)
     return redirect(conversation.get_absolute_url())
 
 
@@ -424,7 +408,7 @@ def room_new(request):
             except Http404:
                 form.add_error(None, _("No group or meeting has that address."))
             else:
-                try:
+                with attempt(form) as done:
                     room = services.create_room(
                         request.user,
                         data["name"],
@@ -436,11 +420,7 @@ def room_new(request):
                         history=data["history"],
                         hide_handles=data["hide_handles"],
                     )
-                except NotFound:
-                    raise
-                except Refused as error:
-                    error.add_to_form(form)
-                else:
+                if done:
                     return redirect(room.get_absolute_url())
     return render(request, "chat/room_new.html", {"form": form}, status=status)
 
@@ -462,7 +442,7 @@ def room_settings(request, slug: str):
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with attempt(form) as done:
                 services.update_room(
                     request.user,
                     room,
@@ -471,11 +451,7 @@ def room_settings(request, slug: str):
                     hide_handles=data["hide_handles"],
                     description=data["description"],
                 )
-            except NotFound:
-                raise
-            except Refused as error:
-                error.add_to_form(form)
-            else:
+            if done:
                 messages.success(request, _("Saved."))
                 return redirect(room.get_absolute_url())
     return render(request, "chat/room_settings.html", {"room": room, "form": form}, status=status)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lantern.accounts.models import Pathway
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import NotFound, Refused, attempt
 from lantern.safety import crisis
 
 from . import access, forms, stories
@@ -115,13 +115,9 @@ def story_report(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose a reason."))
         return redirect(story.get_absolute_url())
-    try:
+    with attempt(request=request) as done:
         stories.report_story(request.user, story, form.cleaned_data["reason"])
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("Thank you. A moderator will look at it."))
     return redirect(story.get_absolute_url())
 
@@ -139,13 +135,9 @@ def story_review(request):
 @require_POST
 def story_publish(request, pk: int):
     story = access.get_story_to_review_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         stories.publish_story(request.user, story)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("Published. The author is told."))
     return redirect("events-story-review")
 
@@ -158,12 +150,8 @@ def story_decline(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Write a note to the author: say why, kindly."))
         return redirect(story.get_absolute_url())
-    try:
+    with attempt(request=request) as done:
         stories.decline_story(request.user, story, form.cleaned_data["note"])
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("Not published. The author is told, with your note."))
     return redirect("events-story-review")

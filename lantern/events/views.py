@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import NotFound, Refused, attempt
 from lantern.core.timezones import zone_for
 from lantern.safety import crisis
 
@@ -92,13 +92,9 @@ def event_edit(request, pk: int):
         zone=event.time_zone,
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.update_event(request.user, event, form.to_fields())
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Saved. Everyone coming is told of a new time or place."))
             return redirect(event.get_absolute_url())
@@ -112,13 +108,9 @@ def event_cancel(request, pk: int):
     event = access.get_event_to_edit_for(request.user, pk)
     form = forms.CancelEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.cancel_event(request.user, event, form.cleaned_data["reason"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("The event is called off. Everyone coming was told."))
             return redirect(event.get_absolute_url())
@@ -131,13 +123,9 @@ def event_cancel(request, pk: int):
 @require_POST
 def event_rsvp(request, pk: int):
     event = access.get_event_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         rsvp = services.rsvp(request.user, event)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         if rsvp.status == Rsvp.Status.GOING:
             messages.success(request, _("You are going. We will remind you the day before."))
         else:

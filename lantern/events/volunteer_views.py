@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import NotFound, Refused, attempt
 from lantern.core.timezones import zone_for
 from lantern.safety import crisis
 
@@ -103,15 +103,11 @@ def shift_new(request, pk: int):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         starts, ends = forms.local_span(d["day"], d["starts"], d["ends"], d["time_zone"])
-        try:
+        with attempt(form) as done:
             volunteering.add_shift(
                 request.user, opportunity, starts, ends, d["time_zone"], d["spots"]
             )
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             messages.success(request, _("The shift is added."))
             return redirect(opportunity.get_absolute_url())
     return render(
@@ -155,13 +151,9 @@ def hours_log(request, pk: int):
         raise NotFound
     form = forms.HoursForm(request.POST or None, initial={"hours": shift.hours})
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             volunteering.log_hours(request.user, shift, form.cleaned_data["hours"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             messages.success(request, _("Logged. The organizer will confirm your hours."))
             return redirect(shift.opportunity.get_absolute_url())
     return render(
@@ -176,12 +168,8 @@ def hours_log(request, pk: int):
 @require_POST
 def hours_confirm(request, pk: int):
     logged = access.get_hours_to_confirm_for(request.user, pk)
-    try:
+    with attempt(request=request):
         volunteering.confirm_hours(request.user, logged)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
     return redirect(logged.shift.opportunity.get_absolute_url())
 
 
@@ -189,12 +177,8 @@ def hours_confirm(request, pk: int):
 @require_POST
 def hours_decline(request, pk: int):
     logged = access.get_hours_to_confirm_for(request.user, pk)
-    try:
+    with attempt(request=request):
         volunteering.decline_hours(request.user, logged)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
     return redirect(logged.shift.opportunity.get_absolute_url())
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantern.community.services import conversations
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import NotFound, Refused, attempt
 from lantern.safety import crisis
 
 from . import access, forms, matching, services
@@ -168,13 +168,9 @@ def profile(request):
         initial = {"languages": [request.user.language or "en"], "pathways": request.user.pathways}
     form = forms.ProfileForm(request.POST or None, initial=initial, person=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.save_profile(request.user, form.to_fields())
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Your mentor profile is saved. Thank you for giving back."))
             return redirect("mentorship-home")
@@ -223,13 +219,9 @@ def detail(request, pk: int):
 
 def _act(request, pk: int, action, done: str):
     mentorship = access.get_mentorship_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         action(request.user, mentorship)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, done)
     return redirect(mentorship.get_absolute_url())
 
@@ -259,13 +251,9 @@ def end(request, pk: int):
         raise NotFound
     form = forms.EndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             services.end(request.user, mentorship, form.cleaned_data["reason"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             messages.success(
                 request, _("The mentorship has ended. Thank you for your time together.")
             )
@@ -282,12 +270,9 @@ def end(request, pk: int):
 @require_POST
 def talk(request, pk: int):
     mentorship = access.get_mentorship_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         conversation = services.conversation_for(request.user, mentorship)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
+    if not done:
         return redirect(mentorship.get_absolute_url())
     return redirect(reverse("community-conversation", args=[conversation.pk]))
 
@@ -302,15 +287,11 @@ def cohorts(request):
     form = forms.CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(form) as done:
             made = cohort_services.create_cohort(
                 request.user, data["name"], data["newcomers"], data["mentors"]
             )
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             return redirect(made.get_absolute_url())
     return render(
         request,
@@ -338,12 +319,8 @@ def cohort(request, pk: int):
 @require_POST
 def cohort_match(request, pk: int):
     found = access.get_cohort_for(request.user, pk)
-    try:
+    with attempt(request=request):
         cohort_services.match_cohort(request.user, found)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
     return redirect(found.get_absolute_url())
 
 
@@ -357,12 +334,8 @@ def cohort_pair(request, pk: int):
     if mentee is None or mentor is None:
         messages.error(request, _("Choose a newcomer and a mentor."))
     else:
-        try:
+        with attempt(request=request):
             cohort_services.pair_by_hand(request.user, found, mentee, mentor)
-        except NotFound:
-            raise
-        except Refused as error:
-            messages.error(request, error.message)
     return redirect(found.get_absolute_url())
 
 

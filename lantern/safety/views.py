@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantern.core.errors import NotFound, RateLimited, Refused
+from lantern.core.errors import RateLimited, Refused, attempt
 from lantern.core.roles import Role
 
 from . import access, extensions, review, services
@@ -168,12 +168,10 @@ def reach_out_detail(request, pk: int):
 @require_POST
 def reach_out_claim(request, pk: int):
     reach_out = access.get_reach_out_for(request.user, pk)
-    try:
+    with attempt() as done:
         services.claim_reach_out(request.user, reach_out)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.info(request, exc.message)
+    if not done:  # someone else took it a moment ago: not an error
+        messages.info(request, done.refused.message)
     return redirect("safety-reach-out", pk=pk)
 
 
@@ -184,13 +182,9 @@ def reach_out_hand_off(request, pk: int):
     reach_out = access.get_reach_out_for(request.user, pk)
     form = HandOffForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
+    with attempt(request=request) as done:
         services.hand_off_reach_out(request.user, reach_out, note)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
-    else:
+    if done:
         messages.success(
             request,
             _("The peer specialists on duty are told. Stay with them until one takes over."),
@@ -204,12 +198,8 @@ def reach_out_message(request, pk: int):
     reach_out = access.get_reach_out_for(request.user, pk)
     form = MessageForm(request.POST)
     text = form.cleaned_data["text"] if form.is_valid() else ""  # the service says what is wrong
-    try:
+    with attempt(request=request):
         services.post_reach_out_message(request.user, reach_out, text)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
     return redirect("safety-reach-out", pk=pk)
 
 
@@ -355,12 +345,8 @@ def alert_note(request, pk: int):
     alert = access.get_alert_for(request.user, pk)
     form = NoteForm(request.POST)
     text = form.cleaned_data["text"] if form.is_valid() else ""  # the service says what is wrong
-    try:
+    with attempt(request=request):
         services.add_alert_note(request.user, alert, text)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
     return redirect("safety-alert", pk=pk)
 
 
@@ -419,13 +405,9 @@ def _back_to_queue():
 @require_POST
 def review_fine(request, pk: int):
     item = access.get_review_item_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         review.looks_fine(request.user, item)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
-    else:
+    if done:
         messages.success(request, _("Thank you for looking. It has left the queue."))
     return _back_to_queue()
 
@@ -441,12 +423,9 @@ def review_reach_out(request, pk: int):
         messages.error(request, _("Write a message of up to 4,000 characters."))
         return _back_to_queue()
     body = form.cleaned_data["body"]
-    try:
+    with attempt(request=request) as done:
         url = review.reach_out(request.user, item, body)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
+    if not done:
         return _back_to_queue()
     return redirect(url)
 
@@ -455,13 +434,9 @@ def review_reach_out(request, pk: int):
 @require_POST
 def review_raise(request, pk: int):
     item = access.get_review_item_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         review.raise_to_urgent(request.user, item)
-    except NotFound:
-        raise
-    except Refused as exc:
-        messages.error(request, exc.message)
-    else:
+    if done:
         messages.success(
             request, _("Raised to urgent: the moderators and specialists on duty are told now.")
         )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import attempt
 from lantern.safety import crisis
 
 from . import access, forms, services
@@ -94,13 +94,9 @@ def part_answer(request, slug: str, key: str):
         raise Http404
     form = forms.AnswerForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.save_answer(request.user, part, form.cleaned_data["text"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Saved. Only you can read it."))
             return redirect(reverse("training-part", args=[slug, key]) + "?step=examples")
@@ -142,15 +138,11 @@ def manage(request):
     form = forms.RequirementsForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         courses = {c.slug: c for c in Course.objects.offered()}
-        try:
+        with attempt(form) as done:
             for role in REQUIRABLE_ROLES:
                 slug = form.cleaned_data.get(role.value) or ""
                 services.require_course(request.user, role.value, courses.get(slug))
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             messages.success(request, _("Saved. People who hold a role already keep it."))
             return redirect("training-manage")
     page = Paginator(services.completions_overview(), 50).get_page(request.GET.get("page"))

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import Refused, attempt
 from lantern.core.models import reference
 from lantern.safety import access as safety_access
 
@@ -136,12 +136,9 @@ def alert_message(request, pk: int):
     """Open (or find) a private conversation with the writer of words that raised a safety
     alert, about that alert, for the people who work alerts; then go to it."""
     alert = safety_access.get_alert_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         conversation = services.message_alert_author(request.user, alert)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
+    if not done:
         return redirect("safety-alert", pk=pk)
     return redirect(conversation.get_absolute_url())
 

@@ -6,6 +6,8 @@ copies the one way each thing is done rather than an exception.
   `core.notification_kinds`).
 - The safety net is called with a `safety.contexts.Context`, never a string.
 - No site path is written by hand in Python: links come from `reverse()`.
+- A view shows a service's refusal with `core.errors.attempt`, which lets `NotFound` through:
+  no hand-written `except NotFound: raise` before `except Refused`.
 - Imports are at the top of modules. Allowed inside functions: `AppConfig.ready()` (Django's
   place for registering), management commands, and a third-party import marked `# lazy: <why>`
   (a heavy library most requests never need).
@@ -213,3 +215,18 @@ def test_imports_are_at_the_top_of_modules():
                 if ours or not marked:
                     wrong.append(f"{path.relative_to(LANTERN)}:{node.lineno} {ast.unparse(node)}")
     assert wrong == [], "move these imports to the top of their module:\n" + "\n".join(wrong)
+
+
+def test_views_show_refusals_with_attempt():
+    """`try: … except NotFound: raise except Refused as e: …` was written 55 times before
+    `attempt` existed; one forgotten `raise` would turn a 404 into a form error."""
+    wrong = []
+    for path, tree in product_modules():
+        for handler in ast.walk(tree):
+            if not isinstance(handler, ast.ExceptHandler) or handler.type is None:
+                continue
+            caught = ast.unparse(handler.type)
+            reraised = len(handler.body) == 1 and isinstance(handler.body[0], ast.Raise)
+            if caught.endswith("NotFound") and reraised and handler.body[0].exc is None:
+                wrong.append(f"{path.relative_to(LANTERN)}:{handler.lineno}")
+    assert wrong == [], "use core.errors.attempt here:\n" + "\n".join(wrong)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import Refused, attempt
 from lantern.safety import crisis
 
 from .. import access, forms, services
@@ -74,13 +74,9 @@ def due(request):
 def request_specialist(request):
     form = forms.RequestForm(request.POST)
     if form.is_valid():
-        try:
+        with attempt(request=request) as done:
             saved = services.request_specialist(request.user, form.cleaned_data["note"])
-        except NotFound:
-            raise
-        except Refused as error:
-            messages.error(request, error.message)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Your request is sent. A peer specialist will answer."))
             return redirect(saved.obj)
@@ -206,12 +202,8 @@ def revoke(request, pk: int):
 @require_POST
 def decline(request, pk: int):
     e = access.get_engagement_for(request.user, pk)
-    try:
+    with attempt(request=request):
         services.decline(request.user, e)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
     return redirect("support-home")
 
 
@@ -222,15 +214,11 @@ def close(request, pk: int):
     form = forms.CloseForm(request.POST)
     if not access.can_view_engagement(request.user, e):
         raise Http404
-    try:
+    with attempt(request=request) as done:
         if not form.is_valid():
             raise Refused(_("Choose a reason."), field="reason")
         services.close(request.user, e, form.cleaned_data["reason"])
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("The engagement is closed."))
     return redirect(e)
 
@@ -242,15 +230,11 @@ def handover(request, pk: int):
     if not access.is_specialist_of(request.user, e):
         raise Http404
     form = forms.HandoverForm(request.POST)
-    try:
+    with attempt(request=request) as done:
         if not form.is_valid():
             raise Refused(_("Give your colleague's handle."), field="handle")
         services.propose_handover(request.user, e, form.cleaned_data["handle"])
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("The member is asked to agree to the hand-over."))
     return redirect(e)
 
@@ -261,12 +245,8 @@ def handover_answer(request, pk: int):
     e = access.get_engagement_for(request.user, pk)
     if not access.is_member_of(request.user, e):
         raise Http404
-    try:
+    with attempt(request=request):
         services.answer_handover(request.user, e, agree=request.POST.get("agree") == "yes")
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
     return redirect(e)
 
 
@@ -274,11 +254,8 @@ def handover_answer(request, pk: int):
 @require_POST
 def message(request, pk: int):
     e = access.get_engagement_for(request.user, pk)
-    try:
+    with attempt(request=request) as done:
         conversation = services.open_messages(request.user, e)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
+    if not done:
         return redirect(e)
     return redirect("community-conversation", pk=conversation.pk)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import attempt
 from lantern.recovery import access as recovery_access
 from lantern.recovery import forms as recovery_forms
 from lantern.safety import crisis
@@ -31,13 +31,9 @@ def goal_new(request, pk: int):
     e = access.get_staff_engagement_for(request.user, pk, "plan")
     form = forms.PlanGoalForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.add_plan_goal(request.user, e, **form.cleaned_data)
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("The goal is in the member's plan. They are told."))
             return _back(e, saved.obj.pk)
@@ -53,13 +49,9 @@ def goal_edit(request, pk: int, goal: int):
     initial = {"title": goal.title, "target_date": goal.target_date, "status": goal.status}
     form = recovery_forms.GoalForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.change_plan_goal(request.user, e, goal, **form.cleaned_data)
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Goal saved."))
             return _back(e, goal.pk)
@@ -78,13 +70,9 @@ def step_add(request, pk: int, goal: int):
     goal = recovery_access.get_plan_goal_for(request.user, e.member, goal)
     form = forms.PlanStepForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(form) as done:
             saved = services.add_plan_step(request.user, e, goal, form.cleaned_data["text"])
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Step added."))
             return _back(e, goal.pk)

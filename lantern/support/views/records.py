@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantern.core import charts
-from lantern.core.errors import NotFound, Refused
+from lantern.core.errors import Refused, attempt
 from lantern.safety import crisis
 
 from .. import access, forms, instruments, services
@@ -34,7 +34,7 @@ def intake(request, pk: int):
     form = forms.IntakeForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with attempt(form) as done:
             saved = services.save_intake(
                 request.user,
                 e,
@@ -43,11 +43,7 @@ def intake(request, pk: int):
                 needs=form.needs(),
                 strengths=data["strengths"],
             )
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             crisis.offer_after_save(request, saved)
             messages.success(request, _("Intake saved. Follow-ups are scheduled."))
             return redirect(e)
@@ -64,13 +60,9 @@ def notes(request, pk: int):
     if access.can_write_records(request.user, e, "notes"):
         form = forms.NoteForm(_posted(request), initial={"contact_on": today(), "minutes": 30})
         if request.method == "POST" and form.is_valid():
-            try:
+            with attempt(form) as done:
                 saved = services.add_note(request.user, e, **form.cleaned_data)
-            except NotFound:
-                raise
-            except Refused as error:
-                error.add_to_form(form)
-            else:
+            if done:
                 crisis.offer_after_save(request, saved)
                 messages.success(request, _("Note saved. You can change it for 24 hours."))
                 return redirect("support-notes", pk=e.pk)
@@ -95,13 +87,9 @@ def note(request, pk: int):
         initial = {f: getattr(n, f) for f in forms.NoteForm.base_fields}
         form = forms.NoteForm(_posted(request), initial=initial)
         if request.method == "POST" and form.is_valid():
-            try:
+            with attempt(form) as done:
                 saved = services.edit_note(request.user, n, **form.cleaned_data)
-            except NotFound:
-                raise
-            except Refused as error:
-                error.add_to_form(form)
-            else:
+            if done:
                 crisis.offer_after_save(request, saved)
                 messages.success(request, _("Note changed."))
                 return redirect("support-note", pk=n.pk)
@@ -134,15 +122,11 @@ def addendum(request, pk: int):
     if not access.can_write_records(request.user, n.engagement, "notes"):
         raise Http404
     form = forms.AddendumForm(request.POST)
-    try:
+    with attempt(request=request) as done:
         if not form.is_valid():
             raise Refused(_("Write the addendum."), field="body")
         saved = services.add_addendum(request.user, n, form.cleaned_data["body"])
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         crisis.offer_after_save(request, saved)
         messages.success(request, _("Addendum added."))
     return redirect("support-note", pk=n.pk)
@@ -191,13 +175,9 @@ def assessment_new(request, pk: int, slug: str):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         taken_on = data.pop("taken_on")
-        try:
+        with attempt(form) as done:
             services.record_assessment(request.user, e, slug, data, taken_on)
-        except NotFound:
-            raise
-        except Refused as error:
-            error.add_to_form(form)
-        else:
+        if done:
             messages.success(request, _("Assessment saved."))
             return redirect("support-assessments", pk=e.pk)
     status = 400 if request.method == "POST" else 200
@@ -218,13 +198,9 @@ def referrals(request, pk: int):
         if form is None:
             raise Http404
         if form.is_valid():
-            try:
+            with attempt(form) as done:
                 saved = services.make_referral(request.user, e, **form.cleaned_data)
-            except NotFound:
-                raise
-            except Refused as error:
-                error.add_to_form(form)
-            else:
+            if done:
                 crisis.offer_after_save(request, saved)
                 messages.success(request, _("Referral saved."))
                 return redirect("support-referrals", pk=e.pk)
@@ -249,15 +225,11 @@ def referral_status(request, pk: int):
     if not access.can_write_records(request.user, r.engagement, "referrals"):
         raise Http404
     form = forms.ReferralStatusForm(request.POST)
-    try:
+    with attempt(request=request) as done:
         if not form.is_valid():
             raise Refused(_("Choose a status from the list."), field="status")
         saved = services.set_referral_status(request.user, r, **form.cleaned_data)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         crisis.offer_after_save(request, saved)
         messages.success(request, _("Referral updated."))
     return redirect("support-referrals", pk=r.engagement_id)
@@ -285,15 +257,11 @@ def followup_record(request, pk: int):
     if not access.can_write_records(request.user, f.engagement, "followups"):
         raise Http404
     form = forms.FollowUpForm(request.POST)
-    try:
+    with attempt(request=request) as done:
         if not form.is_valid():
             raise Refused(_("Choose reached or not reached, and the date."), field="outcome")
         services.record_followup(request.user, f, **form.cleaned_data)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
+    if done:
         messages.success(request, _("Follow-up recorded."))
     return redirect("support-followups", pk=f.engagement_id)
 
@@ -308,13 +276,9 @@ def plan(request, pk: int):
     if access.can_write_records(request.user, e, "plan"):
         form = forms.ProposalForm(_posted(request))
         if request.method == "POST" and form.is_valid():
-            try:
+            with attempt(form) as done:
                 saved = services.propose_goal(request.user, e, **form.cleaned_data)
-            except NotFound:
-                raise
-            except Refused as error:
-                error.add_to_form(form)
-            else:
+            if done:
                 crisis.offer_after_save(request, saved)
                 messages.success(request, _("Proposed. The member decides whether it goes in."))
                 return redirect("support-plan", pk=e.pk)
@@ -341,13 +305,8 @@ def proposal_answer(request, pk: int):
     if not access.is_member_of(request.user, proposal.engagement):
         raise Http404
     accept = request.POST.get("accept") == "yes"
-    try:
+    with attempt(request=request) as done:
         services.answer_proposal(request.user, proposal, accept=accept)
-    except NotFound:
-        raise
-    except Refused as error:
-        messages.error(request, error.message)
-    else:
-        if accept:
-            messages.success(request, _("The goal is in your recovery plan."))
+    if done and accept:
+        messages.success(request, _("The goal is in your recovery plan."))
     return redirect(proposal.engagement)
