@@ -321,6 +321,7 @@ LANTERN_RATE_LIMITS = {
     "story": "5/d",
     "referral": "60/h",
     "engagement_request": "5/d",
+    "dropin_kiosk": "60/10m",  # per kiosk (one per tablet at a front desk)
     "engagement_invite": "60/h",  # a specialist inviting the people on their list
     "review_action": "120/h",
 }

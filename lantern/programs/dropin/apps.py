@@ -1,9 +1,5 @@
 from django.apps import AppConfig
 
-# Until settings.LANTERN_RATE_LIMITS names the kiosk's limit, this one: a busy front desk signs
-# in a room's worth of people in minutes; a script with a kiosk's address gets no further.
-KIOSK_RATE = "60/10m"
-
 
 class DropinConfig(AppConfig):
     name = "lantern.programs.dropin"
@@ -12,8 +8,6 @@ class DropinConfig(AppConfig):
 
     def ready(self):
         # Imported here: models are ready only now (Django's rule for ready()).
-        from django.conf import settings
-
         from lantern.accounts import personal_data
         from lantern.core import registry
         from lantern.programs import registry as programs
@@ -21,7 +15,6 @@ class DropinConfig(AppConfig):
 
         from . import counts, demo, panels, services
 
-        settings.LANTERN_RATE_LIMITS.setdefault(services.KIOSK_RATE_LIMIT, KIOSK_RATE)
         programs.panel(
             "dropin",
             [Program.Kind.DROP_IN],
