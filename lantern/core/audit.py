@@ -25,6 +25,21 @@ def record(actor, action: str, obj=None, *, subject=None, **details) -> AuditEve
     )
 
 
+def record_many(actor, action: str, records, **details) -> list[AuditEvent]:
+    """`record` for many records at once (one insert): a page listing entries about several
+    people, each read written with its person as subject. `records` holds (obj, subject_id)."""
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            action=action,
+            target=target_of(obj),
+            subject_id=subject_id,
+            details=details,
+        )
+        for obj, subject_id in records
+    )
+
+
 def register_read(action: str, label) -> None:
     """`action` is someone reading a member's private record; `label` (lazy) says what."""
     _reads[action] = label

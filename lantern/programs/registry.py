@@ -26,8 +26,8 @@ class ReportSection:
     """One table of a program's report, and optionally a bar chart of one of its columns.
 
     `rows` hold raw counts (ints) or words; the page and the CSV show counts with `cell()`, so
-    1 to SMALL_CELL - 1 appear as "<11". `rates` names columns that are percentages already
-    computed with `charts.rate` (strings), shown as they are."""
+    1 to SMALL_CELL - 1 appear as "<11". Percentages go in as strings computed with
+    `charts.rate` (which hides a rate built on a small cell), and are shown as they are."""
 
     key: str
     title: str

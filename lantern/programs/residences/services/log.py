@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from lantern.core import audit
 from lantern.core.errors import Refused
-from lantern.core.models import AuditEvent, reference
 from lantern.core.results import Saved
 from lantern.safety import services as safety
 from lantern.safety.contexts import Context
@@ -69,14 +68,7 @@ def read_entries(actor, house: House, *, resident=None, limit: int = 50) -> list
     entries = list(entries[:limit])
     about = [e for e in entries if e.resident_id is not None]
     if about:
-        AuditEvent.objects.bulk_create(
-            AuditEvent(
-                actor=actor,
-                action=READ,
-                target=reference(entry),
-                subject_id=entry.resident_id,
-                details={"house": house.pk},
-            )
-            for entry in about
+        audit.record_many(
+            actor, READ, [(entry, entry.resident_id) for entry in about], house=house.pk
         )
     return entries
