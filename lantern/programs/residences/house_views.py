@@ -157,7 +157,8 @@ def rota_advance(request, slug: str, pk: int):
     if done:
         messages.success(
             request,
-            _("The rota moved on to the week of %(day)s.") % {"day": date_format(week.week_start)},
+            _("The rota moved on to the week of %(day)s.")
+            % {"day": date_format(week.week_start, "j M Y")},
         )
     return redirect("residences-rota", slug=slug, pk=house.pk)
 
