@@ -37,7 +37,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # view of member pages, then the roles that have pages of their own.
 FOR_WHOM = ["anon", "river", "jo", "morgan", "casey", "alex", "sam"]
 
-# Not pages: feeds, downloads, the manifest, the service worker.
+# Not pages: feeds, downloads, the manifest, the service worker (and any address ending in
+# a file's extension, below).
+DOWNLOADS = (".csv", ".ics", ".json")
 NOT_PAGES = {
     "core-healthz",
     "core-manifest",
@@ -101,7 +103,9 @@ def pages(made) -> list[tuple[str, str, str]]:
         readers = [who for who in FOR_WHOM if answers[who] == 200]
         if readers:
             kwargs = {k: made.get(v, v) for k, v in (kwargs or {}).items()}
-            found.append((readers[0], name, reverse(name, kwargs=kwargs or None)))
+            url = reverse(name, kwargs=kwargs or None)
+            if not url.endswith(DOWNLOADS):
+                found.append((readers[0], name, url))
     found += [(who, name, reverse(name) + query) for who, name, query in EXTRA]
     found += [("anon", "404", MISSING), ("river", "404", MISSING)]
     return found
