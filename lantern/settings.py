@@ -322,6 +322,7 @@ LANTERN_RATE_LIMITS = {
     "referral": "60/h",
     "engagement_request": "5/d",
     "dropin_kiosk": "60/10m",  # per kiosk (one per tablet at a front desk)
+    "alumni_code": "10/h",  # failed invite-code attempts per person (guessing)
     "engagement_invite": "60/h",  # a specialist inviting the people on their list
     "review_action": "120/h",
 }

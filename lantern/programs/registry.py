@@ -3,6 +3,8 @@ imports them):
 
 - `panel(kind, template, context)`: a section on the program's page, for that kind of program.
   `context(request, program)` returns the template's context, or None to leave it out.
+- `on_discharge(name, kinds, ended)`: `ended(actor, program, person)` runs in the same
+  transaction when the program's staff end someone's place (an alumni cohort's group, too).
 - `report(kind, build)`: a section of the program's report. `build(program, start, end)`
   returns `ReportSection`s; counts in them are shown with small cells suppressed.
 """
@@ -45,7 +47,15 @@ class ReportBuilder:
     order: int
 
 
+@dataclass(frozen=True)
+class DischargeHook:
+    name: str
+    kinds: tuple[str, ...]
+    ended: Callable[[Any, Any, Any], None]
+
+
 _panels: dict[str, Panel] = {}
+_discharge: dict[str, DischargeHook] = {}
 _reports: dict[str, ReportBuilder] = {}
 
 
@@ -65,3 +75,11 @@ def reports_for(kind: str) -> list[ReportBuilder]:
     return sorted(
         (r for r in _reports.values() if kind in r.kinds), key=lambda r: (r.order, r.name)
     )
+
+
+def on_discharge(name: str, kinds, ended) -> None:
+    _discharge[name] = DischargeHook(name, tuple(kinds), ended)
+
+
+def discharge_hooks(kind: str) -> list[DischargeHook]:
+    return [h for h in _discharge.values() if kind in h.kinds]

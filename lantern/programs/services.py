@@ -156,7 +156,10 @@ def discharge(actor, program: Program, person) -> None:
     """The program's staff end someone's place in the program (it is not a sanction)."""
     if not access.is_program_staff(actor, program):
         raise Refused(_("Only the program's staff can do this."))
-    community.end_membership(actor, program.space, person)
+    with transaction.atomic():
+        community.end_membership(actor, program.space, person)
+        for hook in registry.discharge_hooks(program.kind):
+            hook.ended(actor, program, person)
     audit.record(actor, "programs.discharge", program, subject=person)
 
 

@@ -639,3 +639,56 @@ def end_membership(moderator, space: Space, person) -> None:
         status=Membership.Status.REMOVED
     ).delete()
     forget(person)
+
+
+def create_kept_space(*, name: str, description: str, moderators) -> Space:
+    """A private group kept by a program (an alumni cohort's group), made as part of its
+    staff's own flow: the caller has checked that the acting person keeps the program (a
+    program's staff are usually not site moderators, who alone start ordinary groups). The
+    program's staff are its peer moderators (`seat_moderators`)."""
+    name = _text(name, limit=NAME_MAX, what=_("The name"), field="name")
+    _check_name_free(name)
+    base = slugify(name)[: SLUG_MAX - 4].strip("-_") or "group"
+    slug, n = base, 1
+    while Space.objects.filter(slug__iexact=slug).exists() or slug in RESERVED_SLUGS:
+        n += 1
+        slug = f"{base}-{n}"
+    slug = clean_slug(slug, name)
+    try:
+        with transaction.atomic():  # two people naming a group alike at once
+            space = Space.objects.create(
+                slug=slug,
+                name=name,
+                description=_description(description[:DESCRIPTION_MAX]),
+                kind=Space.Kind.PRIVATE,
+            )
+    except IntegrityError as exc:
+        raise Refused(_("Another group already has this name."), field="name") from exc
+    seat_moderators(space, moderators)
+    return space
+
+
+def seat_moderators(space: Space, people) -> None:
+    """Make these people (a program's staff, checked by the caller) the peer moderators of a
+    group the program keeps, once each; a removal by the group's moderators stands."""
+    present = {m.person_id: m for m in Membership.objects.filter(space=space, person__in=people)}
+    for person in people:
+        membership = present.get(person.pk)
+        if membership is not None and membership.status == Membership.Status.REMOVED:
+            continue
+        if membership is None:
+            Membership.objects.create(
+                space=space,
+                person=person,
+                role=Membership.Role.MODERATOR,
+                status=Membership.Status.ACTIVE,
+            )
+        elif (membership.role, membership.status) != (
+            Membership.Role.MODERATOR,
+            Membership.Status.ACTIVE,
+        ):
+            membership.role, membership.status = Membership.Role.MODERATOR, Membership.Status.ACTIVE
+            membership.save(update_fields=["role", "status"])
+        else:
+            continue
+        forget(person)

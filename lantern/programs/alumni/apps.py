@@ -8,7 +8,6 @@ class AlumniConfig(AppConfig):
 
     def ready(self):
         # Imported here: models are ready only now (Django's rule for ready()).
-        from django.conf import settings
         from django.utils.translation import gettext_lazy as _
 
         from lantern.accounts import personal_data
@@ -17,12 +16,10 @@ class AlumniConfig(AppConfig):
         from lantern.programs.models import Program
 
         from . import demo, panel, services
-        from .services.cohorts import RATE_LIMIT, RATE_LIMIT_DEFAULT
+        from .services.cohorts import leave_cohorts
 
         alumni = [Program.Kind.ALUMNI]
-        # Failed invite-code attempts per person (guessing). Until LANTERN_RATE_LIMITS in
-        # lantern/settings.py names it, this default applies.
-        settings.LANTERN_RATE_LIMITS.setdefault(RATE_LIMIT, RATE_LIMIT_DEFAULT)
+        programs_registry.on_discharge("alumni", alumni, leave_cohorts)
 
         programs_registry.panel("alumni", alumni, "alumni/_panel.html", panel.context, order=40)
         programs_registry.report("alumni", alumni, services.build_report, order=40)

@@ -6,8 +6,8 @@ moderators and administrators (`community.access.can_create_space`,
 specialist, keeps Northside Alumni), yet keeping cohorts is their job. So a cohort's group is
 made here, as part of the staff's own flow (`services.create_cohort`, which checks that the
 actor keeps the program): a private group ("by invitation") named after the program and the
-cohort, with the address community's `clean_slug` accepts, and the program's staff as its peer
-moderators. The words (the cohort's name) go through the safety net in `create_cohort`
+cohort, and the program's staff as its peer moderators, by community's `create_kept_space`
+and `seat_moderators`. The words (the cohort's name) go through the safety net in `create_cohort`
 (`Context.PROGRAM`). Staff who join the program later become moderators of its cohorts' groups
 the next time they act on a cohort (`seat_staff`).
 
@@ -18,8 +18,6 @@ having added them). Someone banned from the community, or removed from either gr
 refused first (`refusal_for`), with the reason.
 """
 
-from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lantern.community import access as community_access
@@ -27,7 +25,6 @@ from lantern.community import invitations as community_invitations
 from lantern.community import services as community
 from lantern.community.models import Membership, Space
 from lantern.core.access import forget
-from lantern.core.errors import Refused
 from lantern.programs.models import Program
 
 SLUG_MAX = 60
@@ -38,64 +35,24 @@ def group_name(program: Program, cohort_name: str) -> str:
     return f"{program.name}: {cohort_name}"[:NAME_MAX]
 
 
-def _free_slug(name: str) -> str:
-    base = slugify(name)[: SLUG_MAX - 4].strip("-_") or "cohort"
-    slug, n = base, 1
-    while Space.objects.filter(slug__iexact=slug).exists() or slug in community.RESERVED_SLUGS:
-        n += 1
-        slug = f"{base}-{n}"
-    return community.clean_slug(slug, name)
-
-
 def create_group(program: Program, cohort_name: str) -> Space:
     """The cohort's private group (the caller checked that the actor keeps the program)."""
-    name = group_name(program, cohort_name)
-    if Space.objects.filter(name__iexact=name).exists():
-        raise Refused(_("Another group already has this name."), field="name")
     description = _("Graduates of %(program)s: %(cohort)s.") % {
         "program": program.name,
         "cohort": cohort_name,
     }
-    try:
-        with transaction.atomic():  # two people naming a cohort alike at once
-            return Space.objects.create(
-                slug=_free_slug(name),
-                name=name,
-                description=description[:300],
-                kind=Space.Kind.PRIVATE,
-            )
-    except IntegrityError as exc:
-        raise Refused(_("Another group already has this name."), field="name") from exc
+    return community.create_kept_space(
+        name=group_name(program, cohort_name),
+        description=description,
+        moderators=community.space_moderators(program.space),
+    )
 
 
 def seat_staff(program: Program, space: Space, actor=None) -> None:
     """Make the program's staff the peer moderators of the cohort's group (once each). The
     acting person's kept answers are dropped too: they may be one of them."""
-    staff = community.space_moderators(program.space)
-    present = {m.person_id: m for m in Membership.objects.filter(space=space, person__in=staff)}
-    for person in staff:
-        membership = present.get(person.pk)
-        if membership is not None and membership.status == Membership.Status.REMOVED:
-            continue  # a removal by the group's moderators stands
-        if membership is None:
-            Membership.objects.create(
-                space=space,
-                person=person,
-                role=Membership.Role.MODERATOR,
-                status=Membership.Status.ACTIVE,
-            )
-        elif (
-            membership.role != Membership.Role.MODERATOR
-            or membership.status != Membership.Status.ACTIVE
-        ):
-            membership.role, membership.status = (
-                Membership.Role.MODERATOR,
-                Membership.Status.ACTIVE,
-            )
-            membership.save(update_fields=["role", "status"])
-        else:
-            continue
-        forget(person)
+    community.seat_moderators(space, community.space_moderators(program.space))
+    if actor is not None:
         forget(actor)
 
 

@@ -36,7 +36,6 @@ USES_MAX = 500
 DAYS_MAX = 180
 # Failed code attempts (wrong, expired, used up, withdrawn) per person: guessing is slow.
 RATE_LIMIT = "alumni_code"
-RATE_LIMIT_DEFAULT = "10/h"
 
 
 def _staff(actor, program: Program) -> None:
@@ -127,8 +126,8 @@ def cohorts_in(person, program_ids) -> list[Cohort]:
 
 def graduates_of(actor, cohort: Cohort):
     """Staff: the cohort's graduates (members of its group), with when they joined and whether
-    they are still enrolled in the program (`enrolled`: someone discharged from the program
-    stays in the cohort's group until its moderators end their place there)."""
+    they are still enrolled in the program (`enrolled`: someone who left the program's group
+    themselves stays in the cohort's group; a place the staff end ends in both)."""
     if not access.is_staff(actor, cohort.program):
         raise Refused(_("Only the program's staff can see who is in a cohort."))
     enrolled = Membership.objects.filter(
@@ -324,3 +323,15 @@ def join_with_code(person, code: str) -> Cohort:
     followups.schedule(cohort, person, timezone.localdate())
     audit.record(person, "alumni.join", cohort, subject=person, code=found.pk)
     return cohort
+
+
+def leave_cohorts(actor, program: Program, person) -> None:
+    """When the program's staff end someone's place in the program, their places in its
+    cohorts' groups end too (programs calls this through `registry.on_discharge`)."""
+    for cohort in Cohort.objects.filter(
+        program=program,
+        space__memberships__person=person,
+        space__memberships__role=Membership.Role.MEMBER,
+    ).select_related("space"):
+        groups.seat_staff(program, cohort.space, actor)
+        community.end_membership(actor, cohort.space, person)

@@ -121,7 +121,8 @@ def _cohort_section(program: Program, cohorts, start: date, end: date) -> Report
         .annotate(n=Count("pk"))
         .values_list("space__cohort", "n")
     )
-    # Whoever joined in the period, whether or not they are enrolled now.
+    # Whoever joined in the period and is still in the cohort's group (a place the staff end in
+    # the program ends there too; someone who left the program's group themselves stays).
     joined = dict(
         members.filter(joined_at__date__range=(start, end))
         .values("space__cohort")
@@ -131,7 +132,11 @@ def _cohort_section(program: Program, cohorts, start: date, end: date) -> Report
     return ReportSection(
         key="alumni-cohorts",
         title=_("Cohorts"),
-        columns=[_("Cohort"), _("Graduates enrolled now"), _("Joined in the period")],
+        columns=[
+            _("Cohort"),
+            _("Graduates enrolled now"),
+            _("Joined in the period, still in the cohort"),
+        ],
         rows=[[c.name, now.get(c.pk, 0), joined.get(c.pk, 0)] for c in cohorts],
         chart_column=1,
     )

@@ -351,7 +351,11 @@ def test_the_cohort_page_says_what_became_of_each_code(people, cohort, signed_in
 
 def test_the_cohort_page_marks_who_left_the_program(people, alumni, cohort, new_code, signed_in):
     services.join_with_code(people.sam, new_code.secret)
-    programs_services.discharge(people.casey, alumni, people.sam)
+    services.join_with_code(people.river, new_code.secret)
+    community.leave_space(people.sam, alumni.space)  # he left the program's group
+    programs_services.discharge(people.casey, alumni, people.river)  # her place was ended
     page = signed_in(people.casey).get(cohort.get_absolute_url()).content.decode()
     assert "left the program" in page
     assert reverse("alumni-graduate", args=[alumni.slug, people.sam.pk]) not in page
+    # Ending her place in the program ended her place in the cohort's group too.
+    assert reverse("alumni-graduate", args=[alumni.slug, people.river.pk]) not in page

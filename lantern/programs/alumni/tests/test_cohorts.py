@@ -180,8 +180,18 @@ def test_the_cohort_page_is_for_its_graduates_and_the_programs_staff(
 def test_a_graduate_discharged_from_the_program_no_longer_sees_the_cohort(
     people, cohort, graduate, signed_in
 ):
+    river = signed_in(people.river)
+    assert river.get(f"/groups/{cohort.space.slug}/").status_code == 200
     programs.discharge(people.casey, cohort.program, people.river)
-    assert signed_in(people.river).get(cohort.get_absolute_url()).status_code == 404
+    assert river.get(cohort.get_absolute_url()).status_code == 404
+    # Her place in the cohort's group ends with her place in the program.
+    assert river.get(f"/groups/{cohort.space.slug}/").status_code == 404
+    assert not Membership.objects.filter(space=cohort.space, person=people.river).exists()
+    # Staff named to the program after the cohort began can discharge too.
+    programs.add_staff(people.alex, cohort.program, "jo")
+    services.add_graduate(people.casey, cohort, "sam")
+    programs.discharge(people.jo, cohort.program, people.sam)
+    assert not Membership.objects.filter(space=cohort.space, person=people.sam).exists()
 
 
 def test_the_cohort_page_shows_staff_where_each_graduate_is(people, cohort, graduate, signed_in):
