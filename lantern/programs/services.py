@@ -50,7 +50,11 @@ def _words(value: str, *, limit: int, what, field: str, required: bool = True) -
 def _slug_for(name: str) -> str:
     base = slugify(name)[:50] or "program"
     slug, n = base, 1
-    while Program.objects.filter(slug=slug).exists():
+    while (
+        Program.objects.filter(slug=slug).exists()
+        or Space.objects.filter(slug__iexact=slug).exists()
+        or slug in community.RESERVED_SLUGS
+    ):
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -81,10 +85,11 @@ def create_program(actor, *, name: str, kind: str, description: str = "") -> Sav
         rules = {"kind": Space.Kind.REQUEST, "audience": Audience.FAMILY}
     else:
         rules = {"kind": Space.Kind.PRIVATE, "audience": Audience.RECOVERY}
-    space = community.create_space(actor, name=name, description=summary, **rules).obj
+    slug = _slug_for(name)  # the program's address and its group's
+    space = community.create_space(actor, name=name, description=summary, slug=slug, **rules).obj
     club = events.create_club(actor, name, description or summary).obj
     program = Program.objects.create(
-        slug=_slug_for(name),
+        slug=slug,
         name=name,
         kind=kind,
         description=description,
