@@ -219,9 +219,9 @@ def detail(request, pk: int):
 
 def _act(request, pk: int, action, done: str):
     mentorship = access.get_mentorship_for(request.user, pk)
-    with attempt(request=request) as done:
+    with attempt(request=request) as attempted:
         action(request.user, mentorship)
-    if done:
+    if attempted:
         messages.success(request, done)
     return redirect(mentorship.get_absolute_url())
 

@@ -142,7 +142,8 @@ def test_asking_accepting_and_talking(people, signed_in):
     assert "river" not in told.neutral_title
     jo = signed_in(people.jo)
     assert "Hi, I&#x27;m two weeks in." in jo.get(mentorship.get_absolute_url()).content.decode()
-    jo.post(reverse("mentorship-accept", args=[mentorship.pk]))
+    response = jo.post(reverse("mentorship-accept", args=[mentorship.pk]))
+    assert "You can write to each other now." in jo.get(response["Location"]).content.decode()
     mentorship.refresh_from_db()
     assert mentorship.status == "active"
     assert Notification.objects.filter(recipient=people.river, kind="mentorship.accepted").exists()
