@@ -239,6 +239,18 @@ def get_room_for(user, slug: str) -> Room:
     return room
 
 
+def get_room_and_session_for(user, slug: str) -> tuple[Room, Session | None]:
+    """A room the person may enter, and its open session (None between meetings): the
+    socket's check for every frame, asking for the session once."""
+    room = Room.objects.select_related("space", "meeting").filter(slug=slug).first()
+    if room is None:
+        raise NotFound
+    session = open_session(room)
+    if not can_enter_room(user, room, session):
+        raise NotFound
+    return room, session
+
+
 def get_room_to_change_for(user, slug: str) -> Room:
     room = get_room_for(user, slug)
     if not can_change_room(user, room):

@@ -128,10 +128,9 @@ def fresh_viewer(session_key: str | None, slug: str, *, active: bool = False) ->
     if user is None:
         return "signed_out"
     try:
-        room = access.get_room_for(user, slug)
+        room, session = access.get_room_and_session_for(user, slug)
     except NotFound:
         return "refused"
-    session = access.open_session(room)
     return Viewer(
         user=user,
         room=room,
@@ -299,8 +298,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.slug = self.scope["url_route"]["kwargs"]["slug"]
-        session = self.scope.get("session")
-        self.session_key = getattr(session, "session_key", None)
+        self.session_key = self.scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
         self.last_seq: int | None = None
         self.groups_joined: list[str] = []
         self.outbox: deque = deque()  # room events waiting for this socket: (event, cache)
