@@ -210,6 +210,7 @@ async def deliveries(params: dict) -> None:
     problems = {"duplicates": 0, "out_of_order": 0}
     done = asyncio.Event()
     remaining = [len(listeners)]
+    detail: dict | None = {} if params.get("detail") else None  # the slowest delivery of each
 
     def sink_for(n: int):
         def sink(payload: bytes) -> None:
@@ -231,6 +232,8 @@ async def deliveries(params: dict) -> None:
                 return
             seen[n][number] = 1
             delays.append((now - float(found.group(2))) * 1000)
+            if detail is not None:
+                detail[number] = max(detail.get(number, 0.0), delays[-1])
             counts[n] += 1
             if counts[n] == expected:
                 remaining[0] -= 1
@@ -274,6 +277,7 @@ async def deliveries(params: dict) -> None:
         sockets_complete=sum(1 for c in counts if c == expected),
         window_s=window,
         client_cpu_s=client_cpu,
+        slowest=[round(detail.get(n, -1), 1) for n in range(expected)] if detail else None,
         **problems,
     )
 

@@ -404,7 +404,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     def _wake(self) -> None:
         if self.ready and self.outbox and self.pump is None and not self.closing:
-            self.pump = asyncio.get_running_loop().create_task(self._pump())
+            # At once, in the caller's task, as far as it goes without waiting (the usual case:
+            # the whole send); a task of its own only when it has to wait.
+            self.pump = fanout.run_eagerly(self._pump())
 
     async def _pump(self) -> None:
         try:
