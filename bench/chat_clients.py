@@ -151,7 +151,7 @@ class Socket(asyncio.Protocol):
                 self.transport.close()
 
 
-async def open_sockets(params: dict, cookies: list, sink_for) -> list[Socket]:
+async def open_sockets(params: dict, cookies: list, sink_for, offset: int = 0) -> list[Socket]:
     """Open a socket per cookie, 50 at a time (as people arrive), spread over `params["paths"]`
     (one room of a few hundred each for idle sockets)."""
     loop = asyncio.get_running_loop()
@@ -161,7 +161,7 @@ async def open_sockets(params: dict, cookies: list, sink_for) -> list[Socket]:
     sockets: list[Socket] = []
     for start in range(0, len(cookies), 50):
         batch = []
-        for n, cookie in enumerate(cookies[start : start + 50], start):
+        for n, cookie in enumerate(cookies[start : start + 50], start + offset):
             path = paths[(n // params.get("per_path", len(cookies) or 1)) % len(paths)]
             batch.append(
                 loop.create_connection(
@@ -283,9 +283,19 @@ async def deliveries(params: dict) -> None:
 
 
 async def idle(params: dict) -> None:
-    sockets = await open_sockets(params, params["listeners"], lambda n: lambda payload: None)
+    """Open half the sockets, wait for a line, open the other half: the parent reads the
+    server's memory in between, so what it finds is what one more socket costs a warm process,
+    not the process's first use of each code path."""
+    loop = asyncio.get_running_loop()
+    listeners = params["listeners"]
+    half = len(listeners) // 2
+    ignore = lambda n: lambda payload: None  # noqa: E731
+    sockets = await open_sockets(params, listeners[:half], ignore)
+    say("half", sockets=len(sockets))
+    await loop.run_in_executor(None, sys.stdin.readline)
+    sockets += await open_sockets(params, listeners[half:], ignore, offset=half)
     say("open", sockets=len(sockets))
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    await loop.run_in_executor(None, sys.stdin.readline)
     for sock in sockets:
         await sock.close()
     say("result")
