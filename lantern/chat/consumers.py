@@ -359,7 +359,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
             if self.pump is not None:
                 self.pump.cancel()  # a send still waiting on a client that went away
         for group in self.groups_joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
+            try:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            except Exception:  # Redis busy or away (500 leaving at once): still count them out
+                logger.warning("chat socket could not leave %s", group, exc_info=True)
         if getattr(self, "joined", False):
             self.joined = False
             room = self.viewer.room

@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 # A group membership expires after a day on both layers (group_expiry): a room's channel joins
 # again every hour, and on every new socket.
 REJOIN_SECONDS = 3600
+RETRY_SECONDS = 0.5  # after the layer failed to give the room's channel an event
 
 
 class Feed:
@@ -45,7 +46,12 @@ class Feed:
 
     async def run(self) -> None:
         while True:
-            event = await self.layer.receive(self.channel)
+            try:
+                event = await self.layer.receive(self.channel)
+            except Exception:  # Redis timed out or went away: the room must go on after it
+                logger.warning("chat fan-out could not read %s", self.group, exc_info=True)
+                await asyncio.sleep(RETRY_SECONDS)  # what was missed is refetched by number
+                continue
             cache: dict = {}  # shared by the sockets for this one event
             for socket in list(self.sockets):
                 try:
@@ -100,7 +106,10 @@ class Fanout:
             feed.task.cancel()
             if not state.feeds and state.rejoin is not None:
                 state.rejoin.cancel()
-            await feed.layer.group_discard(group, feed.channel)
+            try:
+                await feed.layer.group_discard(group, feed.channel)
+            except Exception:  # Redis away: the membership expires (nothing reads the channel)
+                logger.warning("chat fan-out could not leave %s", group, exc_info=True)
 
     def sockets(self, group: str) -> list:
         """The sockets of this process (this event loop) in the group."""

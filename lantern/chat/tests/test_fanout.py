@@ -147,3 +147,35 @@ def test_a_stuck_socket_does_not_hold_up_the_room(people, room, monkeypatch):
         await river.close()
 
     run(scenario)
+
+
+def test_the_room_goes_on_after_the_layer_fails_to_give_an_event(monkeypatch):
+    """A Redis timeout on the room's channel must not end the room's fan-out: it reads on."""
+    monkeypatch.setattr(fanout, "RETRY_SECONDS", 0)
+    got = []
+
+    class Layer:
+        calls = 0
+
+        async def receive(self, channel):
+            Layer.calls += 1
+            if Layer.calls == 1:
+                raise TimeoutError("Timeout reading from 127.0.0.1:6379")
+            if Layer.calls == 2:
+                return {"type": "chat.message", "seq": 1}
+            await asyncio.Event().wait()  # nothing more
+
+    class Socket:
+        def push(self, event, cache):
+            got.append(event["seq"])
+
+    async def scenario():
+        feed = fanout.Feed(Layer(), "chat.room.1", "specific.test!1")
+        feed.sockets[Socket()] = None
+        task = asyncio.get_running_loop().create_task(feed.run())
+        for _ in range(10):
+            await asyncio.sleep(0)
+        task.cancel()
+        assert got == [1]
+
+    asyncio.run(scenario())
