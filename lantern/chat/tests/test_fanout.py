@@ -178,4 +178,4 @@ def test_the_room_goes_on_after_the_layer_fails_to_give_an_event(monkeypatch):
         task.cancel()
         assert got == [1]
 
-    asyncio.run(scenario())
+    run(scenario)

@@ -8,6 +8,8 @@ import pytest
 
 from lantern.chat.fanout import run_eagerly
 
+from .sockets import run  # (in a thread: a browser test leaves an event loop in this one)
+
 
 def test_a_coroutine_that_does_not_wait_is_done_at_once():
     done = []
@@ -19,7 +21,7 @@ def test_a_coroutine_that_does_not_wait_is_done_at_once():
         assert run_eagerly(quick()) is None
         assert done == ["ran"]  # before anything else ran on the loop
 
-    asyncio.run(scenario())
+    run(scenario)
 
 
 def test_one_that_waits_goes_on_in_a_task_in_order():
@@ -41,7 +43,7 @@ def test_one_that_waits_goes_on_in_a_task_in_order():
         assert await task == "result"
         assert steps == ["before", "after 7", "last"]
 
-    asyncio.run(scenario())
+    run(scenario)
 
 
 def test_its_exception_and_its_cancellation_reach_the_task():
@@ -70,4 +72,4 @@ def test_its_exception_and_its_cancellation_reach_the_task():
             await task
         assert cleaned == ["finally ran"]
 
-    asyncio.run(scenario())
+    run(scenario)
