@@ -312,9 +312,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.viewer = viewer
         self.person_id = viewer.user.pk
         self.room_id = viewer.room.pk
-        for group in (events.person_group(self.person_id), events.login_group(self.session_key)):
-            await self.channel_layer.group_add(group, self.channel_name)
-            self.groups_joined.append(group)
+        async with fanout.rooms.membership_slot():
+            for group in (
+                events.person_group(self.person_id),
+                events.login_group(self.session_key),
+            ):
+                await self.channel_layer.group_add(group, self.channel_name)
+                self.groups_joined.append(group)
         # In the room before the catch-up reads the database: what is committed after that read
         # waits in the outbox until the catch-up is done.
         self.room_group = viewer.room.group_name
@@ -358,11 +362,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.outbox.clear()
             if self.pump is not None:
                 self.pump.cancel()  # a send still waiting on a client that went away
-        for group in self.groups_joined:
-            try:
-                await self.channel_layer.group_discard(group, self.channel_name)
-            except Exception:  # Redis busy or away (500 leaving at once): still count them out
-                logger.warning("chat socket could not leave %s", group, exc_info=True)
+        async with fanout.rooms.membership_slot():
+            for group in self.groups_joined:
+                try:
+                    await self.channel_layer.group_discard(group, self.channel_name)
+                except Exception:  # Redis away: the membership expires; count them out anyway
+                    logger.warning("chat socket could not leave %s", group, exc_info=True)
         if getattr(self, "joined", False):
             self.joined = False
             room = self.viewer.room

@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 # again every hour, and on every new socket.
 REJOIN_SECONDS = 3600
 RETRY_SECONDS = 0.5  # after the layer failed to give the room's channel an event
+# Group joins and leaves that a process's sockets make at once. redis-py 8 pools at most 100
+# connections a process and fails past that ("Too many connections"): 500 sockets leaving at
+# once (a restart, the end of a meeting) or coming back did.
+MEMBERSHIP_SLOTS = 32
 
 
 class Feed:
@@ -65,6 +69,7 @@ class _LoopState:
         self.feeds: dict[str, Feed] = {}
         self.lock = asyncio.Lock()
         self.rejoin: asyncio.Task | None = None
+        self.slots = asyncio.Semaphore(MEMBERSHIP_SLOTS)
 
 
 class Fanout:
@@ -110,6 +115,10 @@ class Fanout:
                 await feed.layer.group_discard(group, feed.channel)
             except Exception:  # Redis away: the membership expires (nothing reads the channel)
                 logger.warning("chat fan-out could not leave %s", group, exc_info=True)
+
+    def membership_slot(self) -> asyncio.Semaphore:
+        """Hold one while joining or leaving groups on the layer (`MEMBERSHIP_SLOTS`)."""
+        return self._state().slots
 
     def sockets(self, group: str) -> list:
         """The sockets of this process (this event loop) in the group."""
