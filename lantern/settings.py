@@ -211,7 +211,15 @@ if REDIS_URL:
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             # A burst in a room of hundreds (the chair's notices and messages) may pass Channels'
             # default of 100 waiting events a socket; a socket that sees a gap refetches anyway.
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "lantern", "capacity": 1000},
+            # channels-redis waits for events with BZPOPMIN for up to 5 s, and redis-py 8 gives
+            # up reading a socket after 5 s by default: the two raced, and the consumer whose
+            # wait lost died ("Timeout reading", about 9 of 500 sockets in a 40 s benchmark run).
+            # A read may take longer than the wait; a Redis that is gone still fails within 15 s.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
+                "prefix": "lantern",
+                "capacity": 1000,
+            },
         }
     }
     CACHES = {

@@ -33,6 +33,12 @@ def open_session(room: Room) -> Session | None:
     return Session.objects.open().filter(room=room).first()
 
 
+# "The caller has not looked the open session up": a predicate given None knows there is none
+# and does not ask again (a standing room has no session: without this it was asked for at
+# every check of every frame).
+UNKNOWN = object()
+
+
 def _restricted(user, session: Session | None, kind: str) -> bool:
     """Muted or removed in this session (asked once per request; the chair's services
     `forget` the person they restrict)."""
@@ -82,14 +88,14 @@ def _admitted(user, room: Room) -> bool:
     )
 
 
-def can_enter_room(user, room: Room, session: Session | None = None) -> bool:
+def can_enter_room(user, room: Room, session=UNKNOWN) -> bool:
     """Signed in, not banned, admitted by the room's entry rule, and not removed from the
-    session under way."""
+    session under way (`session`: the room's open session or None, when the caller has it)."""
     if not _signed_in(user) or _banned(user):
         return False
     if not _admitted(user, room):
         return False
-    session = open_session(room) if session is None else session
+    session = open_session(room) if session is UNKNOWN else session
     return not _restricted(user, session, Restriction.Kind.REMOVE)
 
 
@@ -203,14 +209,14 @@ def can_change_room(user, room: Room) -> bool:
     return can_create_room(user, room.space if room.space_id is not None else None)
 
 
-def can_see_held(user, room: Room, session: Session | None = None) -> bool:
+def can_see_held(user, room: Room, session=UNKNOWN) -> bool:
     """Messages held by the safety net are seen by their author and by whoever may act on
     them: the chairs and the site's or space's moderators."""
     if is_site_moderator(user):
         return True
     if room.space_id is not None and community.can_moderate_space(user, room.space):
         return True
-    return can_run_session(user, open_session(room) if session is None else session)
+    return can_run_session(user, open_session(room) if session is UNKNOWN else session)
 
 
 def can_see_message(user, message: Message) -> bool:
@@ -231,6 +237,18 @@ def get_room_for(user, slug: str) -> Room:
     if room is None or not can_enter_room(user, room):
         raise NotFound
     return room
+
+
+def get_room_and_session_for(user, slug: str) -> tuple[Room, Session | None]:
+    """A room the person may enter, and its open session (None between meetings): the
+    socket's check for every frame, asking for the session once."""
+    room = Room.objects.select_related("space", "meeting").filter(slug=slug).first()
+    if room is None:
+        raise NotFound
+    session = open_session(room)
+    if not can_enter_room(user, room, session):
+        raise NotFound
+    return room, session
 
 
 def get_room_to_change_for(user, slug: str) -> Room:

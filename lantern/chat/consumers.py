@@ -17,6 +17,10 @@ Frames from the client (JSON text, at most FRAME_MAX characters):
 Anything else, or too big, or not JSON: {"type": "error", "code", "message"}, and the socket
 stays open.
 
+The room's events reach the socket through the process's fan-out (`fanout.py`: one channel per
+room per process on the channel layer, handing each event to the room's sockets here, which
+share the JSON made for it); the person's and the sign-in's through the consumer's own channel.
+
 Frames to the client: `message` (with its per-room `seq`), `hidden`, `cleared`, `reactions`,
 `presence`, `state`, `ready` (the catch-up is done, with the last number), `error`, `closed`.
 Every socket keeps the last number it sent: a message at or below it is a duplicate and is
@@ -28,6 +32,7 @@ import asyncio
 import json
 import logging
 import time
+from collections import deque
 from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
@@ -47,7 +52,7 @@ from lantern.core.access import needs_mfa
 from lantern.core.errors import NotFound, RateLimited, Refused
 from lantern.safety import services as safety
 
-from . import access, events, services
+from . import access, events, fanout, services
 from .models import Message, Room
 
 FRAME_MAX = 8_192  # characters in one client frame (a message is at most 2,000)
@@ -57,7 +62,11 @@ LAST_SEEN_KEY = "lantern_last_seen"  # accounts.middleware's staff idle clock
 STAFF_TOUCH_SECONDS = 60  # how often a staff member's frames move that clock on
 # Arrivals and departures are told to everyone only in rooms this small: in a room of 500 the
 # 500 arrivals would be 125,000 frames. Bigger rooms show who is here on the next state change.
-PRESENCE_LIVE_MAX = 50  # accounts.middleware's staff idle clock
+PRESENCE_LIVE_MAX = 50
+# Room events waiting for one socket (a client that stopped reading): past this many, new ones
+# are dropped, as a full channel drops them, and the socket fills the gap from the database with
+# the next message it gets or its next ping.
+OUTBOX_MAX = 1_000
 
 logger = logging.getLogger(__name__)
 
@@ -119,10 +128,9 @@ def fresh_viewer(session_key: str | None, slug: str, *, active: bool = False) ->
     if user is None:
         return "signed_out"
     try:
-        room = access.get_room_for(user, slug)
+        room, session = access.get_room_and_session_for(user, slug)
     except NotFound:
         return "refused"
-    session = access.open_session(room)
     return Viewer(
         user=user,
         room=room,
@@ -134,15 +142,42 @@ def fresh_viewer(session_key: str | None, slug: str, *, active: bool = False) ->
     )
 
 
-def _shape(payload: dict, viewer: Viewer) -> dict | None:
+def _hidden_from(payload: dict, viewer: Viewer) -> bool:
+    """The viewer does not get this message: its author is blocked, it is hidden, or it is held
+    and they neither wrote it nor act on held messages."""
     author_id = payload.get("author_id")
     if author_id is not None and author_id in viewer.blocked:
+        return True
+    status = payload.get("status")
+    if status == Message.Status.HIDDEN:
+        return True
+    return status == Message.Status.HELD and author_id != viewer.user.pk and not viewer.sees_held
+
+
+def _dumps(frame: dict) -> str:
+    return json.dumps(frame, separators=(",", ":"))
+
+
+def _message_text(payload: dict, viewer: Viewer, cache: dict) -> str | None:
+    """The message frame for this viewer as JSON text. A frame depends on the viewer only
+    through whether it is their own, whether they see handles and their language, so the
+    sockets of a room share `cache` for one event and the JSON is made once per such kind of
+    viewer, not once per socket."""
+    if _hidden_from(payload, viewer):
         return None
-    if payload.get("status") == Message.Status.HIDDEN:
+    author_id = payload.get("author_id")
+    mine = author_id is not None and author_id == viewer.user.pk
+    key = (mine, viewer.show_handles, viewer.language)
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = _dumps(_shape(payload, viewer))
+    return text
+
+
+def _shape(payload: dict, viewer: Viewer) -> dict | None:
+    if _hidden_from(payload, viewer):
         return None
-    held = payload.get("status") == Message.Status.HELD
-    if held and author_id != viewer.user.pk and not viewer.sees_held:
-        return None
+    author_id = payload.get("author_id")
     mine = author_id is not None and author_id == viewer.user.pk
     frame = {
         "type": "message",
@@ -178,13 +213,19 @@ class Gone(Exception):
 
 class Watcher:
     """Once a second, per process: close the sockets whose session is gone (signed out,
-    expired) or whose person has been banned. Two queries for all the process's sockets."""
+    expired) or whose person has been banned, two queries for all the process's sockets; and
+    write who was heard from (pings) since the last tick, one UPDATE per room, rather than a
+    write for every ping (500 people ping 20 times a second)."""
 
     interval = 1.0
 
     def __init__(self):
         self.consumers: set = set()
         self.task: asyncio.Task | None = None
+        self.heard: dict[int, set[int]] = {}  # room id: the people whose sockets pinged
+
+    def saw(self, consumer) -> None:
+        self.heard.setdefault(consumer.room_id, set()).add(consumer.person_id)
 
     def add(self, consumer) -> None:
         self.consumers.add(consumer)
@@ -199,15 +240,22 @@ class Watcher:
         while self.consumers:
             await asyncio.sleep(getattr(settings, "LANTERN_CHAT_WATCH_SECONDS", self.interval))
             consumers = [c for c in self.consumers if c.person_id is not None]
-            if not consumers:
+            heard, self.heard = self.heard, {}
+            if not consumers and not heard:
                 continue
             try:
-                gone = await database_sync_to_async(self.find_gone)(consumers)
+                gone = await database_sync_to_async(self.tick)(consumers, heard)
             except Exception:  # the database is away: try again next tick
                 logger.warning("chat watcher could not check sessions", exc_info=True)
                 continue
             for consumer in gone:
                 await consumer.kick("signed_out")
+
+    @classmethod
+    def tick(cls, consumers, heard: dict) -> list:
+        for room_id, person_ids in heard.items():
+            services.seen(room_id, person_ids)
+        return cls.find_gone(consumers) if consumers else []
 
     @staticmethod
     def find_gone(consumers) -> list:
@@ -235,18 +283,28 @@ watcher = Watcher()
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
+    """Events of the socket's person and sign-in (`chat.kick`, `chat.crisis`) come through the
+    consumer's own channel, as Channels delivers them. The room's events come from the
+    process's fan-out (`fanout.py`) into `push`, and go out in order, one at a time, through
+    `_pump`; the catch-ups of `connect`, `sync` and `ping` take the same turn (`self.order`),
+    so a socket's numbers only ever go up."""
+
     person_id: int | None = None
     room_id: int | None = None
+    room_group: str | None = None  # the fan-out's group this socket is in, once let in
+    closing = False
 
     # --- Connecting ------------------------------------------------------------------------
 
     async def connect(self):
         self.slug = self.scope["url_route"]["kwargs"]["slug"]
-        session = self.scope.get("session")
-        self.session_key = getattr(session, "session_key", None)
+        self.session_key = self.scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
         self.last_seq: int | None = None
         self.groups_joined: list[str] = []
-        self.closing = False
+        self.outbox: deque = deque()  # room events waiting for this socket: (event, cache)
+        self.pump: asyncio.Task | None = None
+        self.order = asyncio.Lock()  # one thing at a time sends the room's messages
+        self.ready = False  # the catch-up on connecting is done: room events may go out
         viewer = await database_sync_to_async(fresh_viewer)(self.session_key, self.slug)
         if not isinstance(viewer, Viewer):
             await self.close(code=CLOSE_REFUSED)  # before accepting: the handshake is refused
@@ -254,13 +312,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.viewer = viewer
         self.person_id = viewer.user.pk
         self.room_id = viewer.room.pk
-        for group in (
-            viewer.room.group_name,
-            events.person_group(self.person_id),
-            events.login_group(self.session_key),
-        ):
-            await self.channel_layer.group_add(group, self.channel_name)
-            self.groups_joined.append(group)
+        async with fanout.rooms.membership_slot():
+            for group in (
+                events.person_group(self.person_id),
+                events.login_group(self.session_key),
+            ):
+                await self.channel_layer.group_add(group, self.channel_name)
+                self.groups_joined.append(group)
+        # In the room before the catch-up reads the database: what is committed after that read
+        # waits in the outbox until the catch-up is done.
+        self.room_group = viewer.room.group_name
+        await fanout.rooms.join(self.channel_layer, self.room_group, self)
         await self.accept()
         watcher.add(self)
         participant, here = await database_sync_to_async(self._join)()
@@ -277,8 +339,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 },
             )
         since = self._since_from_query()
-        await self.catch_up(since)
-        await self.send_state()
+        async with self.order:
+            await self.catch_up(since)
+            await self.send_state()
+            self.ready = True
+        self._wake()
 
     def _join(self):
         participant = services.joined(self.viewer.user, self.viewer.room)
@@ -291,8 +356,18 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def disconnect(self, code):
         watcher.discard(self)
-        for group in self.groups_joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
+        self.closing = True
+        if self.room_group is not None:
+            await fanout.rooms.leave(self.room_group, self)
+            self.outbox.clear()
+            if self.pump is not None:
+                self.pump.cancel()  # a send still waiting on a client that went away
+        async with fanout.rooms.membership_slot():
+            for group in self.groups_joined:
+                try:
+                    await self.channel_layer.group_discard(group, self.channel_name)
+                except Exception:  # Redis away: the membership expires; count them out anyway
+                    logger.warning("chat socket could not leave %s", group, exc_info=True)
         if getattr(self, "joined", False):
             self.joined = False
             room = self.viewer.room
@@ -313,21 +388,57 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def kick(self, reason: str) -> None:
         if self.closing:
             return
-        self.closing = True
+        self.closing = True  # from here on, `push` takes nothing and `_pump` stops
+        self.outbox.clear()
         await self.send_json({"type": "closed", "reason": reason})
         await self.close(code=CLOSE_SIGNED_OUT if reason == "signed_out" else CLOSE_REFUSED)
+        await fanout.rooms.leave(self.room_group, self)  # out of the room's list, now
 
     # --- Sending ---------------------------------------------------------------------------
 
     async def send_json(self, data: dict) -> None:
-        await self.send(text_data=json.dumps(data, separators=(",", ":")))
+        await self.send(text_data=_dumps(data))
+
+    def push(self, event: dict, cache: dict) -> None:
+        """A room event from the fan-out (`fanout.Feed.run`), with the cache the room's sockets
+        share for it: queued, and sent in order by `_pump`."""
+        if self.closing:
+            return
+        if len(self.outbox) >= OUTBOX_MAX:
+            logger.warning("chat socket too slow: a room event dropped (refetched later)")
+            return
+        self.outbox.append((event, cache))
+        self._wake()
+
+    def _wake(self) -> None:
+        if self.ready and self.outbox and self.pump is None and not self.closing:
+            # At once, in the caller's task, as far as it goes without waiting (the usual case:
+            # the whole send); a task of its own only when it has to wait.
+            self.pump = fanout.run_eagerly(self._pump())
+
+    async def _pump(self) -> None:
+        try:
+            while self.outbox and not self.closing:
+                event, cache = self.outbox.popleft()
+                handler = self.ROOM_EVENTS.get(event.get("type"))
+                if handler is None:
+                    logger.warning("chat: unknown room event %r", event.get("type"))
+                    continue
+                async with self.order:
+                    await handler(self, event, cache)
+        except Exception:  # the socket went away mid-send; disconnect() cleans up
+            logger.debug("chat socket stopped taking room events", exc_info=True)
+        finally:
+            self.pump = None
 
     async def catch_up(self, since: int | None, up_to: int | None = None) -> None:
         """Send the messages after `since` (up to `up_to`), then a `ready` frame. Without
         `since` (a fresh page that already shows the history), start from the room's last
-        number."""
+        number. (Called with `self.order` held.)"""
         frames, last = await database_sync_to_async(self._missed)(since, up_to)
         for frame in frames:
+            if self.closing:
+                return
             await self.send_json(frame)
         self.last_seq = last if self.last_seq is None else max(self.last_seq, last)
         if up_to is None:
@@ -364,9 +475,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         with translation.override(self.viewer.language):
             return services.room_state(self.viewer.user, Room.objects.get(pk=self.room_id))
 
-    # --- Events from the channel layer -----------------------------------------------------
+    # --- The room's events, from the fan-out (`push`, `_pump`) ------------------------------
 
-    async def chat_message(self, event):
+    async def room_message(self, event, cache):
         if self.last_seq is None or self.closing:
             return
         seq = event["seq"]
@@ -375,19 +486,59 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if seq > self.last_seq + 1:
             await self.catch_up(self.last_seq, up_to=seq)  # fill the gap, in order
             return
-        frame = _shape(event, self.viewer)
+        text = _message_text(event, self.viewer, cache)
         self.last_seq = seq
-        if frame is not None:
-            await self.send_json(frame)
+        if text is not None:
+            await self.send(text_data=text)
 
-    async def chat_hidden(self, event):
+    async def room_hidden(self, event, cache):
         await self.send_json({"type": "hidden", "id": event["id"], "seq": event["seq"]})
 
-    async def chat_held(self, event):
+    async def room_held(self, event, cache):
         if event["author_id"] == self.person_id or self.viewer.sees_held:
             await self.send_json({"type": "held", "id": event["id"], "seq": event["seq"]})
         else:
             await self.send_json({"type": "hidden", "id": event["id"], "seq": event["seq"]})
+
+    async def room_cleared(self, event, cache):
+        await self.send_json({"type": "cleared", "up_to": event["up_to"]})
+
+    async def room_reactions(self, event, cache):
+        await self.send_json({"type": "reactions", "id": event["id"], "counts": event["counts"]})
+
+    async def room_presence(self, event, cache):
+        frame = {"type": "presence", "id": event["id"], "present": event["present"]}
+        if event["present"]:
+            if self.viewer.show_handles or event["id"] == self.person_id:
+                frame["name"] = event["handle"]
+            else:
+                with translation.override(self.viewer.language):
+                    frame["name"] = _("Participant %(number)s") % {"number": event["number"]}
+        await self.send_json(frame)
+
+    async def room_state(self, event, cache):
+        if self.closing:
+            return
+        with translation.override(self.viewer.language):
+            state = services.shape_state(
+                event["state"],
+                self.person_id,
+                show_handles=self.viewer.show_handles,
+                moderates=self.viewer.moderates,
+            )
+        await self.send_json({"type": "state", **state})
+
+    ROOM_EVENTS = {
+        "chat.message": room_message,
+        "chat.hidden": room_hidden,
+        "chat.held": room_held,
+        "chat.cleared": room_cleared,
+        "chat.reactions": room_reactions,
+        "chat.presence": room_presence,
+        "chat.state": room_state,
+    }
+
+    # --- The person's and the sign-in's events, from the channel layer ---------------------
 
     async def chat_crisis(self, event):
         if event.get("room") == self.room_id:
@@ -399,34 +550,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
             {"name": r.name, "label": r.phone_label or r.phone, "tel": r.tel_href}
             for r in safety.crisis_resources(self.viewer.language)
         ]
-
-    async def chat_cleared(self, event):
-        await self.send_json({"type": "cleared", "up_to": event["up_to"]})
-
-    async def chat_reactions(self, event):
-        await self.send_json({"type": "reactions", "id": event["id"], "counts": event["counts"]})
-
-    async def chat_presence(self, event):
-        frame = {"type": "presence", "id": event["id"], "present": event["present"]}
-        if event["present"]:
-            if self.viewer.show_handles or event["id"] == self.person_id:
-                frame["name"] = event["handle"]
-            else:
-                with translation.override(self.viewer.language):
-                    frame["name"] = _("Participant %(number)s") % {"number": event["number"]}
-        await self.send_json(frame)
-
-    async def chat_state(self, event):
-        if self.closing:
-            return
-        with translation.override(self.viewer.language):
-            state = services.shape_state(
-                event["state"],
-                self.person_id,
-                show_handles=self.viewer.show_handles,
-                moderates=self.viewer.moderates,
-            )
-        await self.send_json({"type": "state", **state})
 
     async def chat_kick(self, event):
         if event.get("room") in (None, self.room_id):
@@ -472,7 +595,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 await database_sync_to_async(self.refresh)()
                 await self.error("unknown", _("Unknown frame type."), ref)
                 return
-            await handler(frame, ref)
+            # The room's events wait meanwhile: a post's ack comes before the message, and a
+            # sync or a ping's catch-up is not overtaken by what comes next.
+            async with self.order:
+                await handler(frame, ref)
         except Gone as gone:
             await self.kick(gone.reason)
         except RateLimited as refusal:
@@ -544,14 +670,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.catch_up(since)
 
     async def on_ping(self, frame, ref):
-        """Keep-alive, and a safety net: if the channel layer dropped an event (a socket too
-        slow for a burst), the missing messages are sent now rather than with the next one."""
-        last = await database_sync_to_async(self._seen)()
+        """Keep-alive, and a safety net: if an event was dropped (a socket too slow for a
+        burst), the missing messages are sent now rather than with the next one. The room's
+        last number comes with the room, read afresh by `refresh`; that the person was heard
+        from is written by the watcher within a second."""
+        viewer = await database_sync_to_async(self.refresh)()
+        watcher.saw(self)
+        last = viewer.room.last_seq
         if self.last_seq is not None and last > self.last_seq:
             await self.catch_up(self.last_seq, up_to=last)
         await self.send_json({"type": "pong"})
-
-    def _seen(self) -> int:
-        self.refresh()
-        services.seen(self.person_id, self.viewer.room)
-        return Room.objects.filter(pk=self.room_id).values_list("last_seq", flat=True).get()

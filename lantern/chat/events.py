@@ -1,11 +1,12 @@
 """What the services tell live sockets, over the channel layer, after the transaction commits.
 
-Three kinds of group: a room's (`chat.room.<pk>`: every socket in the room), a person's
+Three kinds of group: a room's (`chat.room.<pk>`: one channel per server process that holds
+sockets in the room, which hands each event to them, `fanout.py`), a person's
 (`chat.person.<pk>`: every socket of theirs, to close them when they are removed or banned),
 and a sign-in's (`chat.login.<digest>`: the sockets opened with one session, closed when it
 signs out). Events carry everything a socket needs to show a message to its viewer (handle
 and number; the consumer picks what its viewer may see), so delivering one message to 500
-sockets costs no database query.
+sockets costs no database query, and one event on the layer per process.
 """
 
 import asyncio

@@ -729,7 +729,7 @@ def open_side_conversation(actor, message: Message):
 # --- Reading ------------------------------------------------------------------------------------
 
 
-def _visible(viewer, room: Room, session: Session | None = None):
+def _visible(viewer, room: Room, session=access.UNKNOWN):
     """The room's messages `viewer` may see: shown ones, and their own held ones; none of the
     people they blocked."""
     blocked = conversations.blocked_ids(viewer)
@@ -752,7 +752,7 @@ def messages_since(viewer, room: Room, since: int, limit: int = HISTORY_PAGE) ->
 
 
 def recent_messages(
-    viewer, room: Room, limit: int = HISTORY_PAGE, session: Session | None = None
+    viewer, room: Room, limit: int = HISTORY_PAGE, session=access.UNKNOWN
 ) -> list[Message]:
     """The last `limit` messages `viewer` may see, oldest first (the room page)."""
     return list(reversed(list(_visible(viewer, room, session).order_by("-seq")[:limit])))
@@ -781,8 +781,12 @@ def left(person_id: int, room: Room) -> None:
     )
 
 
-def seen(person_id: int, room: Room) -> None:
-    Participant.objects.filter(room=room, person_id=person_id).update(last_seen_at=timezone.now())
+def seen(room_id: int, person_ids) -> None:
+    """These people's sockets in the room were heard from (a ping): one UPDATE for all of them
+    (the consumer's watcher writes what its sockets heard once a second)."""
+    Participant.objects.filter(room_id=room_id, person_id__in=list(person_ids)).update(
+        last_seen_at=timezone.now()
+    )
 
 
 # --- Personal data ------------------------------------------------------------------------------

@@ -15,12 +15,12 @@ from django.utils import timezone
 from lantern.accounts import services as accounts
 from lantern.chat import events, services
 from lantern.chat.consumers import FRAME_MAX
-from lantern.chat.models import Message, Room
+from lantern.chat.models import Message, Participant, Room
 from lantern.community.services import moderation
 from lantern.conftest import log_in, run_tasks
 from lantern.core.roles import Role
 
-from .sockets import connect, db, enter, run, session_key
+from .sockets import connect, db, enter, run, session_key, settle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -498,3 +498,24 @@ def test_a_client_can_ask_again_from_a_number(people, room):
         await river.close()
 
     run(scenario)
+
+
+def test_pings_are_written_as_presence_by_the_watcher(people, room, settings):
+    """A ping is read-only; the watcher writes who was heard from, once per tick for a room."""
+    settings.LANTERN_CHAT_WATCH_SECONDS = 0.1
+    long_ago = timezone.now() - datetime.timedelta(minutes=10)
+
+    async def scenario():
+        river = await enter(room, people.river)
+        sam = await enter(room, people.sam)
+        await db(Participant.objects.filter(room=room).update, last_seen_at=long_ago)
+        for socket in (river, sam):
+            await socket.send({"type": "ping"})
+            await socket.until("pong")
+        await settle(0.5)
+        await river.close()
+        await sam.close()
+
+    run(scenario)
+    seen = Participant.objects.filter(room=room).values_list("last_seen_at", flat=True)
+    assert len(seen) == 2 and all(at > long_ago for at in seen)

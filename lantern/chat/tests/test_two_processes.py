@@ -7,6 +7,7 @@ import json
 import os
 import time
 import uuid
+from contextlib import ExitStack
 
 import pytest
 import redis
@@ -82,3 +83,26 @@ def test_a_message_sent_through_one_process_reaches_a_socket_on_the_other(
         assert wait_for(sam, "message")["body"] == "Hello from the other process"  # own echo
         back = wait_for(sam, "message")
         assert back["body"] == "Heard you" and back["seq"] == 2
+
+
+def test_every_socket_on_both_processes_gets_each_message_once_in_order(people, room, two_servers):
+    """Each process's fan-out takes the room's events from Redis once and hands them to all of
+    its sockets: three on each side here, posting from both sides."""
+    who = [people.river, people.sam, people.jo]
+    with ExitStack() as stack:
+        sockets = [
+            stack.enter_context(open_socket(server, room, person))
+            for server in two_servers
+            for person in who
+        ]
+        for ws in sockets:
+            wait_for(ws, "ready")
+        for n in range(6):
+            poster = sockets[0] if n % 2 == 0 else sockets[4]
+            poster.send(json.dumps({"type": "post", "body": f"share {n}"}))
+        for ws in sockets:
+            frames = [wait_for(ws, "message") for _ in range(6)]
+            assert [f["seq"] for f in frames] == [1, 2, 3, 4, 5, 6]
+            assert sorted(f["body"] for f in frames) == [f"share {n}" for n in range(6)]
+            with pytest.raises((TimeoutError, AssertionError)):  # no seventh message
+                wait_for(ws, "message", timeout=0.3)
