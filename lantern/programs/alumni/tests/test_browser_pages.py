@@ -13,6 +13,7 @@ from lantern.core.tests.test_browser_every_page import (
     contexts,
     problems,
     speak,
+    visit,
 )
 from lantern.programs.alumni import services
 from lantern.programs.alumni.models import CheckIn
@@ -53,7 +54,7 @@ def test_every_alumni_page_fits_a_phone_in_both_languages(browser, live_server, 
             for who, name, url in walk:
                 phone = phones[who]
                 phone.console_errors.clear()
-                response = phone.visit(url)
+                response = visit(phone, url, f"{language} as {who}")
                 if response is None or response.status != 200:
                     failures.append(f"{language} {url} as {who}: {response and response.status}")
                     continue

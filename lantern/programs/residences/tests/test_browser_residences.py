@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lantern.conftest import assert_accessible
+from lantern.core.tests.test_browser_every_page import visit
 from lantern.programs import services as programs
 from lantern.programs.residences.models import Attendance, RotaWeek
 from lantern.programs.residences.services import chores, houses, log, meetings, residents, rules
@@ -147,7 +148,7 @@ def test_every_staff_page_passes_axe_and_fits_a_phone(people, residence, phone):
     ]
     phone.sign_in("jo")
     for url in pages:
-        phone.visit(url)
+        visit(phone, url)
         phone.locator("h1").wait_for()
         assert_accessible(phone)
         _fits(phone)
