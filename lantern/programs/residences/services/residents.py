@@ -8,7 +8,7 @@ resident per bed; the checks here say so in words first.
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -167,11 +167,13 @@ def residents_of(house, day: date | None = None):
 
 
 def history_of(program: Program):
-    """Everyone who has lived in the program's houses, newest first (staff)."""
+    """Everyone who has lived in the program's houses (staff): those living there first, then
+    those who left, the latest first. (NULLs sort first in SQLite and last in PostgreSQL: said
+    outright.)"""
     return (
         Residency.objects.in_program(program)
         .select_related("person", "bed__room__house")
-        .order_by("moved_out", "-moved_in")
+        .order_by(F("moved_out").desc(nulls_first=True), "-moved_in")
     )
 
 
